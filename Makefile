@@ -1,0 +1,30 @@
+# framing: the Atmeh raid framing study.  `make help` lists the targets.
+#
+# The first target run creates .venv/ with the project installed (editable, with
+# the dev and dask extras) and reuses it afterwards; it reinstalls when
+# pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help install study test code evaluate fetch bench clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev,dask]"
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv with the project installed (done by every target that needs it)
+
+test: $(STAMP) ## run the test suite (offline)
+	$(PY) -m pytest
+
+clean: ## remove everything derived (reports, processed data); keeps .venv and the fetch cache
+	rm -rf reports data/processed .pytest_cache
