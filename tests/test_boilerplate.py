@@ -1,0 +1,61 @@
+"""Tests for framing/boilerplate.py: lines that are not the article's own prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.boilerplate import boilerplate_reason
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("* A terrorist organisation banned in Russia.", "footnote"),
+        ("Islamic State (IS) is a terrorist group outlawed in Russia", "footnote"),
+        ("Discuss", "widget"),
+        ("Share this", "widget"),
+        ("READ MORE: Pentagon says raid went to plan", "widget"),
+        ("ADVERTISEMENT", "widget"),
+        ("Middle East", "navigation"),
+        ("Official websites use .gov", "navigation"),
+        ("Updated 14:32 GMT", "navigation"),
+        ("Smoke rises over the village after the raid (AP Photo/Omar Haj Kadour)", "caption"),
+        ("Rescuers search the rubble [Abdullah Hamid/Al Jazeera]", "caption"),
+        ("Abdullah Hamid/ AP", "credit"),
+        ("AFP via Getty Images", "credit"),
+        ("By Staff, Agencies", "byline"),
+        ("By Lina Haddad and Tom Reyes", "byline"),
+        ("ATMEH, Syria (AP) —", "dateline"),
+        ("Sputnik", "heading"),
+        ("Coalition raid in Idlib, Syria", "heading"),
+        ("Turkish Drones Strike Kurdish Positions Near Kobani - Monitor", "heading"),
+    ],
+)
+def test_boilerplate_lines(line, reason):
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The raid lasted two hours.",
+        '"We will look into it," Austin said.',
+        "“They came at night,” said a resident.",
+        "KIRBY: Good afternoon, everybody.",
+        "The spokeswoman said:",
+        "By the time rescuers arrived, the house had collapsed.",
+        "Who ordered the raid?",
+        "He said the raid was lawful (it was not, critics said).",
+    ],
+)
+def test_prose_is_not_boilerplate(line):
+    assert boilerplate_reason(line) is None
+
+
+def test_repeated_headline_is_a_copy():
+    head = "US raid in Idlib kills 13, monitor says"
+    assert boilerplate_reason("US Raid in Idlib Kills 13, Monitor Says", headline=head) == "headline_copy"
+
+
+def test_multi_sentence_line_without_final_stop_is_prose():
+    assert boilerplate_reason("The raid ended. Residents counted the dead", n_sentences=2) is None

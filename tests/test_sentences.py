@@ -1,0 +1,91 @@
+"""Tests for framing/sentences.py: the splitter on news copy, and the fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+import pytest
+
+from framing.sentences import fingerprint, normalise_for_fingerprint, sentence_spans, split_sentences
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("The raid began at 1 a.m. It lasted two hours.", ["The raid began at 1 a.m. It lasted two hours."]),
+        ("U.S. forces landed near the border. They left before dawn.",
+         ["U.S. forces landed near the border.", "They left before dawn."]),
+        ("The raid took place on Feb. 3 in Idlib. Officials confirmed it later.",
+         ["The raid took place on Feb. 3 in Idlib.", "Officials confirmed it later."]),
+        ("Pentagon spokesman John F. Kirby briefed reporters. He took questions.",
+         ["Pentagon spokesman John F. Kirby briefed reporters.", "He took questions."]),
+        ("Gen. Kenneth McKenzie oversaw the mission. Lt. Col. Dana Reyes flew with the crews.",
+         ["Gen. Kenneth McKenzie oversaw the mission.", "Lt. Col. Dana Reyes flew with the crews."]),
+        ('"We heard the helicopters. Then the shooting started. Nobody slept," said Ahmad, a farmer.',
+         ['"We heard the helicopters.', "Then the shooting started.", 'Nobody slept," said Ahmad, a farmer.']),
+        ('"Why did they come here?" he asked. "We are farmers!" she shouted.',
+         ['"Why did they come here?" he asked.', '"We are farmers!" she shouted.']),
+        ('"Who will pay for this?" Abu Khaled asked. Nobody answered.',
+         ['"Who will pay for this?" Abu Khaled asked.', "Nobody answered."]),
+        ("BEIRUT (Reuters) — A U.S. raid killed a militant leader. Residents fled.",
+         ["BEIRUT (Reuters) — A U.S. raid killed a militant leader.", "Residents fled."]),
+        ("ATMEH, Syria -- The house was destroyed. Rubble filled the yard.",
+         ["ATMEH, Syria -- The house was destroyed.", "Rubble filled the yard."]),
+        ("The toll rose... Then the rescuers stopped counting.",
+         ["The toll rose...", "Then the rescuers stopped counting."]),
+        ("The toll rose… and rose again.", ["The toll rose… and rose again."]),
+        ("The death toll stood at 13.5 percent higher than first reported. It was No. 2 on the list.",
+         ["The death toll stood at 13.5 percent higher than first reported.", "It was No. 2 on the list."]),
+        ("He said: “We will look into it.” The review began.", ["He said: “We will look into it.”", "The review began."]),
+        ("The U.N. envoy spoke at 3 p.m. on Thursday.", ["The U.N. envoy spoke at 3 p.m. on Thursday."]),
+        ("A raid (the second in two years.) Followed.", ["A raid (the second in two years.)", "Followed."]),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_split_news_copy(paragraph, expected):
+    assert split_sentences(paragraph) == expected
+
+
+def test_spans_point_into_the_paragraph():
+    paragraph = '  One sentence here.  "Two?" she asked.   Three.  '
+    spans = sentence_spans(paragraph)
+    assert [paragraph[s:e] for s, e in spans] == ["One sentence here.", '"Two?" she asked.', "Three."]
+
+
+def reference_fingerprint(text: str) -> str:
+    """The codebook's definition, written out independently of the package."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    out, gap = [], False
+    for ch in folded:
+        if ch.isalnum():
+            if gap and out:
+                out.append(" ")
+            out.append(ch)
+            gap = False
+        else:
+            gap = True
+    return hashlib.sha1("".join(out).encode("utf-8")).hexdigest()[:16]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sputnik", "Discuss", "  “U.S. Raid” — 13 killed!  ", "ﬁve ＵＳ raids", "Ağrı, Türkiye", "al-Qurashi's_wife", "١٣ قتيلا", ""],
+)
+def test_fingerprint_matches_codebook_definition(text):
+    assert fingerprint(text) == reference_fingerprint(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Sputnik", "a23cf03fa420040e"), ("Discuss", "1b7949a7060ddc9e")],
+)
+def test_fingerprint_known_values(text, expected):
+    # known values from the reference release (data/reference/seed_units.tsv)
+    assert fingerprint(text) == expected
+
+
+def test_fingerprint_ignores_punctuation_case_and_width():
+    assert fingerprint("U.S. raid, Idlib!") == fingerprint("u s   RAID idlib")
+    assert normalise_for_fingerprint("Ｉｄｌｉｂ") == "idlib"
