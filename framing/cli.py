@@ -89,6 +89,32 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .corpus import cache_dir, load_catalog, load_reference
+    from .fetch import LOG_NAME, fetch_articles
+
+    catalog = load_catalog(args.data)
+    has_reference = (Path(args.data) / "reference" / "coverage_units.tsv").exists()
+    reference = load_reference(args.data, with_seed=False, with_catalog=False) if has_reference else None
+    cache = cache_dir(args.data)
+    log = fetch_articles(
+        catalog, cache=cache, reference=reference, only=args.only, force=args.force, delay=args.delay,
+        timeout=args.timeout, max_bytes=args.max_bytes, retries=args.retries,
+        archive_api=args.archive_api or None, progress=None if not args.quiet else False,
+    )
+    counts = log["outcome"].value_counts()
+    for aid, error in zip(log["article_id"], log["error"]):
+        if error:
+            print(f"framing fetch: {aid}: {error}", file=sys.stderr)
+    if not args.quiet:
+        print(f"framing fetch: {counts.get('fetched', 0)} fetched, {counts.get('cached', 0)} already cached, "
+              f"{counts.get('failed', 0)} failed -> {cache} (log: {cache.parent / LOG_NAME})", file=sys.stderr)
+    # exit 1 only when nothing requested is available (e.g. offline); partial failures are in the log
+    return 1 if len(log) and (log["outcome"] == "failed").all() else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests)."""
     parser = argparse.ArgumentParser(
@@ -148,6 +174,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_evaluate)
 
     # further subcommands are registered below, one block each
+    from .fetch import ARCHIVE_API, DEFAULT_DELAY, DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT
+
+    p = sub.add_parser(
+        "fetch",
+        help="retrieve the related coverage's texts into DATA/cache (not redistributed)",
+        description=(
+            "Download each catalogued article whose text is 'retrieve' (reference/coverage_articles.tsv), "
+            "falling back on the Internet Archive's capture nearest to its date, extract its title and "
+            "main text, and store it in DATA/cache/articles/<article_id>.txt (git-ignored). "
+            "DATA/cache/fetch_log.tsv records the URL used, the HTTP status, the sha256 of the text and "
+            "its alignment rate with the reference units. Already cached articles are skipped. "
+            "Exit status 1 when every requested article failed, else 0."
+        ),
+    )
+    p.add_argument("--data", default="data", metavar="DIR", help="the data folder (default: data)")
+    p.add_argument("--only", nargs="+", metavar="ID", help="fetch only these article ids")
+    p.add_argument("--force", action="store_true", help="fetch again articles already in the cache")
+    p.add_argument("--delay", type=float, default=DEFAULT_DELAY, metavar="SECONDS",
+                   help=f"pause between two requests to the same host (default: {DEFAULT_DELAY:g})")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="S",
+                   help=f"seconds to wait for a server at each step (default: {DEFAULT_TIMEOUT:g})")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"largest page accepted (default: {DEFAULT_MAX_BYTES})")
+    p.add_argument("--retries", type=int, default=DEFAULT_RETRIES, metavar="N",
+                   help=f"extra attempts after a 5xx answer or a timeout (default: {DEFAULT_RETRIES})")
+    p.add_argument("--archive-api", default=ARCHIVE_API, metavar="URL",
+                   help=f"Wayback availability API ('' disables the fallback; default: {ARCHIVE_API})")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    p.set_defaults(func=_cmd_fetch)
+
     return parser
 
 
