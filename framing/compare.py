@@ -54,6 +54,7 @@ __all__ = [
     "explode_sources",
     "frame_shares",
     "frame_association",
+    "field_shares",
     "source_shares",
     "speaker_frames",
     "sentiment_by_speaker",
@@ -305,12 +306,69 @@ def frame_association(
     return pd.DataFrame(rows, columns=["frame", "by", "n_units", "n_groups", "chi2", "dof", "p_value", "cramers_v", "min_expected"])
 
 
+def field_shares(
+    units: pd.DataFrame,
+    *,
+    field: str,
+    by: str = "outlet",
+    empty: str | None = None,
+    alpha: float = CI_ALPHA,
+) -> pd.DataFrame:
+    """Share of units per group that carry each value of a ";"-joined field.
+
+    A unit counts once for every distinct value it carries, so the shares of
+    one group can add up to more than 1. Used for source types, group names
+    (Daesh/ISIS/ISIL/Islamic State), distancing cues and kill verbs.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        Coded units with ``kind``, `field` and `by`.
+    field : str
+        The ";"-joined column (``source_types``, ``group_names``, ``distancing``...).
+    by : str
+        The grouping column.
+    empty : str, optional
+        Count a unit with no value under this label (``"unattributed"``); None drops such units
+        from the counts (they still count in ``n_units``).
+    alpha : float
+        1 - confidence level of the Wilson interval.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``by, value, n_units, n_value, share, ci_low, ci_high`` (`n_units`: coded
+        units of the group; `n_value`: of them carrying the value), sorted by group and value.
+
+    Example
+    -------
+    >>> units = pd.DataFrame({"kind": ["sentence"] * 3, "outlet": ["A"] * 3,
+    ...     "group_names": ["Daesh;ISIS", "Daesh", ""]})
+    >>> field_shares(units, field="group_names")[["value", "n_value"]].values.tolist()
+    [['Daesh', 2], ['ISIS', 1]]
+    """
+    coded = coded_units(units)
+    _require(coded, (field, by))
+    columns = [by, "value", "n_units", "n_value", "share", "ci_low", "ci_high"]
+    totals = coded.groupby(by, sort=True).size().rename("n_units").reset_index()
+    if empty is not None:
+        coded = coded.assign(**{field: coded[field].map(lambda v: v if split_values(v) else empty)})
+    long = explode_field(coded, field).rename(columns={field: "value"})
+    counts = long.groupby([by, "value"], sort=True).size().rename("n_value").reset_index()
+    out = counts.merge(totals, on=by)
+    if out.empty:
+        return pd.DataFrame(columns=columns)
+    low, high = proportion_confint(out["n_value"], out["n_units"], alpha=alpha, method="wilson")
+    out = out.assign(share=out["n_value"] / out["n_units"], ci_low=np.asarray(low, float), ci_high=np.asarray(high, float))
+    return out[columns].reset_index(drop=True)
+
+
 def source_shares(units: pd.DataFrame, *, by: str = "outlet", alpha: float = CI_ALPHA) -> pd.DataFrame:
     """Which kinds of source each group quotes: share of units citing each source type.
 
-    A unit counts once for every distinct source type among its speakers;
-    a unit of narration counts for ``unattributed``. Shares of one group can
-    therefore add up to more than 1 (a unit quoting the Pentagon and residents).
+    :func:`field_shares` on ``source_types``, a unit of narration counting for
+    ``unattributed``. Shares of one group can add up to more than 1 (a unit
+    quoting the Pentagon and residents).
 
     Returns
     -------
@@ -325,17 +383,8 @@ def source_shares(units: pd.DataFrame, *, by: str = "outlet", alpha: float = CI_
     >>> source_shares(units)[["source_type", "share"]].values.tolist()
     [['local_witness', 0.5], ['unattributed', 0.5], ['us_government', 0.5]]
     """
-    coded = coded_units(units)
-    _require(coded, ("source_types", by))
-    coded = coded.assign(_uid=np.arange(len(coded)))
-    totals = coded.groupby(by, sort=True).size().rename("n_units").reset_index()
-    filled = coded.assign(source_types=coded["source_types"].map(lambda v: v if split_values(v) else "unattributed"))
-    long = explode_field(filled, "source_types").rename(columns={"source_types": "source_type"})
-    counts = long.groupby([by, "source_type"], sort=True).size().rename("n_source").reset_index()
-    out = counts.merge(totals, on=by)
-    low, high = proportion_confint(out["n_source"], out["n_units"], alpha=alpha, method="wilson")
-    out = out.assign(share=out["n_source"] / out["n_units"], ci_low=np.asarray(low, float), ci_high=np.asarray(high, float))
-    return out[[by, "source_type", "n_units", "n_source", "share", "ci_low", "ci_high"]].reset_index(drop=True)
+    out = field_shares(units, field="source_types", by=by, empty="unattributed", alpha=alpha)
+    return out.rename(columns={"value": "source_type", "n_value": "n_source"})
 
 
 def speaker_frames(units: pd.DataFrame, *, frames: Sequence[str] = FRAMES) -> pd.DataFrame:

@@ -203,3 +203,19 @@ def test_distinctive_terms_needs_two_groups_and_ranks():
 def test_missing_column_is_an_input_error():
     with pytest.raises(InputError, match="outlet_type"):
         compare.frame_shares(TINY, by="outlet_type")
+
+
+@pytest.mark.parametrize(
+    ("empty", "expected"),
+    [
+        (None, [["Daesh", 2, 3], ["ISIS", 1, 3]]),
+        ("(none)", [["(none)", 1, 3], ["Daesh", 2, 3], ["ISIS", 1, 3]]),
+    ],
+)
+def test_field_shares_counts_distinct_values_per_unit(empty, expected):
+    # hand-made: "Daesh" twice in one unit counts once for that unit
+    units = pd.DataFrame(
+        {"kind": ["sentence"] * 3 + ["boilerplate"], "outlet": ["A"] * 4, "group_names": ["Daesh;Daesh;ISIS", "Daesh", "", "ISIS"]}
+    )
+    res = compare.field_shares(units, field="group_names", by="outlet", empty=empty)
+    assert res[["value", "n_value", "n_units"]].values.tolist() == expected
