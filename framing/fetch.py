@@ -139,6 +139,9 @@ CHUNK_BYTES = 65_536
 #: Bytes searched for a <meta charset>; the HTML standard's prescan looks at 1024, but real pages
 #: put long scripts first, so a few kilobytes are searched.
 META_SNIFF_BYTES = 4096
+#: Fewest characters of main text accepted as an article. One news sentence is 100-250 characters;
+#: anything shorter is a consent notice, an error page or navigation, and the archive is tried instead.
+MIN_BODY_CHARS = 80
 #: Content types accepted as web pages.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 #: Statuses worth retrying: the server is overloaded or asks us to slow down.
@@ -433,7 +436,7 @@ def extract_article(html: str, *, url: str | None = None) -> tuple[str, str]:
     Raises
     ------
     FetchError
-        No main text found.
+        No main text found (less than :data:`MIN_BODY_CHARS` characters).
     """
     import trafilatura
 
@@ -446,8 +449,8 @@ def extract_article(html: str, *, url: str | None = None) -> tuple[str, str]:
     lines = [line for line in lines if line]
     if lines and title and normalise_for_fingerprint(lines[0]) == normalise_for_fingerprint(title):
         lines = lines[1:]
-    if not lines:
-        raise FetchError("no article text found in the page")
+    if sum(len(line) for line in lines) < MIN_BODY_CHARS:
+        raise FetchError(f"no article text found in the page (under {MIN_BODY_CHARS} characters of main text)")
     return title, "\n".join(lines)
 
 
