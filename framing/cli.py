@@ -29,39 +29,57 @@ def _cmd_units(args: argparse.Namespace) -> int:
 
 
 def _cmd_code(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+    import contextlib
 
-    from ._io import atomic_write
-    from .articles import iter_article_paths
-    from .coder import CODED_COLUMNS, iter_coded_paths
+    from .scale import CHUNK_ARTICLES, code_collection, dask_client
 
-    paths = list(iter_article_paths(args.paths))
-    errors: list[tuple[str, str]] = []
-    n_units = 0
-    with atomic_write(args.out) as fh, tqdm(
-        total=len(paths), unit="article", desc="coding", disable=args.quiet or None, file=sys.stderr
-    ) as bar:
-        fh.write("\t".join(CODED_COLUMNS) + "\n")
-        chunks = iter_coded_paths(
-            paths,
+    with contextlib.ExitStack() as stack:
+        executor = None
+        if args.dask:
+            client = stack.enter_context(dask_client(args.dask, workers=args.jobs))
+            executor = client.get_executor(pure=False)
+        run = code_collection(
+            args.paths,
+            args.out,
+            format=args.input_format,
+            out_format=args.format,
+            jobs=args.jobs,
+            executor=executor,
             sentiment=not args.no_sentiment,
             strict=args.strict,
-            errors=errors,
+            chunk_articles=args.chunk_articles or CHUNK_ARTICLES,
             lexicon=args.lexicon,
             gazetteer=args.gazetteer,
             cues=args.cues,
+            progress=not args.quiet,
         )
-        for chunk in chunks:
-            chunk = chunk.assign(text=chunk["text"].str.replace(r"[\t\r\n]", " ", regex=True))
-            chunk.to_csv(fh, sep="\t", index=False, header=False, lineterminator="\n")
-            n_units += len(chunk)
-            bar.update(chunk["article_id"].nunique())
-    for path, message in errors:
-        print(f"framing code: skipped {message}", file=sys.stderr)
+    if run.skipped:
+        first = run.skipped[0]
+        where = first.source + (f", line {first.line}" if first.line is not None else "")
+        print(
+            f"framing code: skipped {len(run.skipped)} record(s) (first: {where}: {first.reason}); "
+            f"all listed in {run.skipped_path}",
+            file=sys.stderr,
+        )
     if not args.quiet:
-        print(f"framing code: {n_units} units from {len(paths) - len(errors)} articles -> {args.out}"
-              + (f" ({len(errors)} skipped)" if errors else ""), file=sys.stderr)
+        rate = run.articles / run.seconds if run.seconds else float("nan")
+        print(
+            f"framing code: {run.units} units from {run.articles} articles -> {run.out} "
+            f"({run.seconds:.1f} s, {rate:.0f} articles/s)",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _positive_int(value: str) -> int:
+    """argparse type: a whole number >= 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
@@ -139,18 +157,34 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "code",
-        help="code articles: frames, attributed sources, sentiment (TSV out)",
+        help="code articles: frames, attributed sources, sentiment (Parquet or TSV out)",
         description=(
             "Split articles into units and code each unit: frames, speakers, source types, cues, "
-            "polarity and subjectivity. PATH is an article text file (headline line, blank line, body) "
-            "or a folder of them; article_id is the file stem. Unreadable files are skipped and reported "
-            "(use --strict to stop instead)."
+            "polarity and subjectivity. PATH is a JSON Lines, CSV, TSV or Parquet file of articles "
+            "(id or article_id, text, optional title or headline; other columns are metadata, copied to "
+            "every unit; .jsonl.gz, .csv.gz and .tsv.gz are read through gzip), an article text file "
+            "(headline line, blank line, body; article_id is the file stem) or a folder of them. "
+            "Articles are read, coded and written in chunks, so memory stays flat on millions of them. "
+            "Bad records (malformed JSON, no id, no text, bytes that are not UTF-8) are skipped and listed "
+            "in OUT.skipped.tsv (use --strict to stop at the first one instead)."
         ),
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article text file or folder of *.txt files")
-    p.add_argument("--out", "-o", required=True, metavar="FILE.tsv", help="output table (written atomically)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file of articles, article text file, or folder of *.txt")
+    p.add_argument("--out", "-o", required=True, metavar="FILE",
+                   help="output table, .parquet or .tsv (written atomically: a failed run leaves no half file)")
+    p.add_argument("--format", choices=("auto", "parquet", "tsv"), default="auto",
+                   help="output format (default: from the extension of --out)")
+    p.add_argument("--input-format", choices=("auto", "jsonl", "csv", "tsv", "parquet", "text"), default="auto",
+                   help="format of every PATH (default: from each extension; a folder is text)")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=1, metavar="N",
+                   help="worker processes (default 1); output is identical whatever N is")
+    p.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="code on Dask: 'local' starts a local cluster of --jobs workers, or give a scheduler "
+                        "address (tcp://host:8786); needs pip install \"framing[dask]\"")
+    p.add_argument("--chunk-articles", type=_positive_int, default=None, metavar="N",
+                   help="articles per chunk handed to a worker (default: framing.scale.CHUNK_ARTICLES, 500)")
     p.add_argument("--no-sentiment", action="store_true", help="skip TextBlob sentiment (about 10x faster)")
-    p.add_argument("--strict", action="store_true", help="stop at the first unreadable article")
+    p.add_argument("--strict", action="store_true", help="stop at the first bad record (error names file and line)")
     p.add_argument("--lexicon", default="frame_lexicon.tsv", metavar="TSV", help="frame lexicon (default: packaged)")
     p.add_argument("--gazetteer", default="speakers.tsv", metavar="TSV", help="speaker gazetteer (default: packaged)")
     p.add_argument("--cues", default="cues.tsv", metavar="TSV", help="attribution cue list (default: packaged)")
