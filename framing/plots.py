@@ -231,7 +231,7 @@ def plot_share_heatmap(
     wide.columns = wide.columns.astype(str)
     wide = wide.reindex(index=r_order, columns=c_order).fillna(0.0)
     height = max(2.5, 0.32 * len(r_order) + 1.6)
-    width = max(6.0, 0.75 * len(c_order) + 4.0)
+    width = max(8.0, 0.75 * len(c_order) + 4.5)
     ax = _axes(ax, (width, height))
     image = ax.imshow(wide.to_numpy(), cmap=HEATMAP_CMAP, vmin=0, vmax=1, aspect="auto")
     for i in range(wide.shape[0]):
