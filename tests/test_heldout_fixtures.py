@@ -1,0 +1,200 @@
+"""Consistency of the held-out fixture set (tests/fixtures/heldout/).
+
+The set is the project's own writing, coded by hand by the codebook; it is the
+gold standard the frame and attribution coders are measured against on text
+they were not tuned to. These tests do not judge any coder: they check that
+the fixtures are internally consistent and line up with the project's own
+splitter, so that a scoring script can join a coder's output on
+``(article_id, unit)`` and trust the fingerprints.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.sentences import fingerprint
+from framing.units import units_from_paths
+
+HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+ARTICLES = HELDOUT / "articles"
+CODING_COLUMNS = ["article_id", "unit", "kind", "fingerprint", "frames", "speakers", "source_types", "cues", "text"]
+CATALOG_COLUMNS = ["article_id", "style", "topic", "why"]
+
+#: The codebook's frames ("Frames (multi-label)").
+FRAMES = frozenset({"counter_terror", "civilian_harm", "sovereignty"})
+#: The codebook's source types (table under "Sources (attribution)").
+SOURCE_TYPES = frozenset(
+    {
+        "us_government",
+        "russian_government",
+        "syrian_government",
+        "turkish_government",
+        "other_government",
+        "un_or_ngo",
+        "local_witness",
+        "militant",
+        "media",
+        "expert",
+        "unattributed",
+    }
+)
+TOPICS = frozenset({"this_raid", "other_strike"})
+#: The brief asks for at least this many articles, styles, and units per article.
+MIN_ARTICLES = 12
+MIN_STYLES = 4
+MIN_UNITS, MAX_UNITS = 8, 25
+#: Each topic must be at least this share of the set (about half each, so a coder tuned to the seed is caught out).
+MIN_TOPIC_SHARE = 0.4
+
+
+def _read_tsv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
+
+
+@pytest.fixture(scope="module")
+def coding() -> pd.DataFrame:
+    frame = _read_tsv(HELDOUT / "coding.tsv")
+    return frame.astype({"unit": "int64"})
+
+
+@pytest.fixture(scope="module")
+def catalog() -> pd.DataFrame:
+    return _read_tsv(HELDOUT / "articles.tsv")
+
+
+@pytest.fixture(scope="module")
+def units() -> pd.DataFrame:
+    return units_from_paths([ARTICLES])
+
+
+def _article_ids() -> list[str]:
+    return sorted(p.stem for p in ARTICLES.glob("*.txt"))
+
+
+def _split(cell: str) -> list[str]:
+    return cell.split(";") if cell else []
+
+
+def test_columns(coding, catalog):
+    assert list(coding.columns) == CODING_COLUMNS
+    assert list(catalog.columns) == CATALOG_COLUMNS
+
+
+def test_set_size_and_spread(catalog):
+    assert set(catalog["article_id"]) == set(_article_ids())
+    assert len(catalog) >= MIN_ARTICLES
+    assert catalog["style"].nunique() >= MIN_STYLES
+    assert set(catalog["topic"]) <= TOPICS
+    shares = catalog["topic"].value_counts(normalize=True)
+    for topic in TOPICS:
+        assert shares.get(topic, 0.0) >= MIN_TOPIC_SHARE, topic
+    assert (catalog["why"].str.strip() != "").all()
+
+
+@pytest.mark.parametrize("article_id", _article_ids())
+def test_article_file_shape(article_id):
+    text = (ARTICLES / f"{article_id}.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[0].strip(), "first line is the headline"
+    assert lines[1] == "", "a blank line follows the headline"
+    assert lines[2].strip(), "the body starts on the third line"
+
+
+@pytest.mark.parametrize("article_id", _article_ids())
+def test_coding_lines_up_with_the_splitter(article_id, coding, units):
+    mine = coding[coding["article_id"] == article_id].sort_values("unit").reset_index(drop=True)
+    split = units[units["article_id"] == article_id].reset_index(drop=True)
+    assert len(mine) > 0, "every article has coding rows"
+    assert MIN_UNITS <= len(mine) <= MAX_UNITS
+    assert mine["unit"].tolist() == list(range(len(mine)))
+    assert mine["unit"].tolist() == split["unit"].tolist()
+    assert mine["kind"].tolist() == split["kind"].tolist()
+    assert mine["fingerprint"].tolist() == split["fingerprint"].tolist()
+    assert mine["text"].tolist() == split["text"].tolist()
+
+
+def test_no_coding_for_missing_articles(coding):
+    assert set(coding["article_id"]) == set(_article_ids())
+
+
+def test_fingerprints_are_of_the_text(coding):
+    assert (coding["text"].map(fingerprint) == coding["fingerprint"]).all()
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({"kind": "sentence", "frames": "sovereignty;counter_terror", "speakers": "", "source_types": "unattributed", "cues": ""}, "frames not sorted"),
+        ({"kind": "sentence", "frames": "terror", "speakers": "", "source_types": "unattributed", "cues": ""}, "unknown frame"),
+        ({"kind": "sentence", "frames": "", "speakers": "Joe Biden", "source_types": "us_government;media", "cues": "say"}, "types do not line up"),
+        ({"kind": "sentence", "frames": "", "speakers": "Joe Biden", "source_types": "us_government", "cues": ""}, "cue missing"),
+        ({"kind": "headline", "frames": "", "speakers": "", "source_types": "", "cues": ""}, "unattributed not written"),
+        ({"kind": "boilerplate", "frames": "civilian_harm", "speakers": "", "source_types": "", "cues": ""}, "boilerplate coded"),
+        ({"kind": "sentence", "frames": "", "speakers": "Joe Biden", "source_types": "president", "cues": "say"}, "unknown source type"),
+    ],
+)
+def test_row_problems_detects_bad_rows(row, problem):
+    assert _row_problems(row), problem
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"kind": "boilerplate", "frames": "", "speakers": "", "source_types": "", "cues": ""},
+        {"kind": "sentence", "frames": "", "speakers": "", "source_types": "unattributed", "cues": ""},
+        {"kind": "headline", "frames": "civilian_harm;counter_terror", "speakers": "Russian government", "source_types": "russian_government", "cues": "headline"},
+        {"kind": "sentence", "frames": "counter_terror", "speakers": "AFP;Ahmed Nur Abdi", "source_types": "media;other_government", "cues": "quote;say"},
+    ],
+)
+def test_row_problems_accepts_good_rows(row):
+    assert _row_problems(row) == []
+
+
+def _row_problems(row: dict) -> list[str]:
+    """What is wrong with one coding row by the codebook's controlled values (empty list: nothing)."""
+    problems = []
+    frames = _split(row["frames"])
+    speakers, types, cues = _split(row["speakers"]), _split(row["source_types"]), _split(row["cues"])
+    if row["kind"] == "boilerplate":
+        if any(row[c] for c in ("frames", "speakers", "source_types", "cues")):
+            problems.append("boilerplate must not be coded")
+        return problems
+    if not set(frames) <= FRAMES:
+        problems.append(f"unknown frame in {row['frames']!r}")
+    if frames != sorted(set(frames)):
+        problems.append("frames must be sorted and unique")
+    if not set(types) <= SOURCE_TYPES:
+        problems.append(f"unknown source type in {row['source_types']!r}")
+    if not speakers:
+        if types != ["unattributed"] or cues:
+            problems.append("an unattributed unit has source_types 'unattributed' and no cues")
+    else:
+        if not (len(speakers) == len(types) == len(cues)):
+            problems.append("speakers, source_types and cues must line up one to one")
+        if "unattributed" in types:
+            problems.append("a named speaker cannot be unattributed")
+        if any(not s.strip() or s != s.strip() for s in speakers + cues):
+            problems.append("empty or padded speaker or cue")
+    return problems
+
+
+def test_every_coding_row_is_valid(coding):
+    bad = {
+        (r["article_id"], r["unit"]): _row_problems(r)
+        for r in coding.to_dict("records")
+        if _row_problems(r)
+    }
+    assert bad == {}
+
+
+def test_every_frame_and_source_type_occurs(coding):
+    coded = coding[coding["kind"] != "boilerplate"]
+    frames = {f for cell in coded["frames"] for f in _split(cell)}
+    assert frames == FRAMES
+    types = {t for cell in coded["source_types"] for t in _split(cell)}
+    assert types == SOURCE_TYPES
+    assert (coded["frames"] == "").any(), "the set has negatives: units with no frame"
