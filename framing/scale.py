@@ -391,14 +391,19 @@ def _safe_text(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value)
 
 
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value))
+
+
 def _id_of(record: dict) -> str:
-    key = next((k for k in ID_KEYS if k in record), None)
-    if key is None:
+    keys = [k for k in ID_KEYS if k in record]
+    if not keys:
         raise _Bad(f"no id (give the article an {ID_KEYS[0]!r} or {ID_KEYS[1]!r})", field=ID_KEYS[0])
+    key = next((k for k in keys if not _missing(record[k])), keys[0])  # a table may have both columns
     value = record[key]
     if isinstance(value, bytes):
         value = _decode_field(value, key)
-    if value is None or isinstance(value, (dict, list)) or (isinstance(value, float) and np.isnan(value)):
+    if _missing(value) or isinstance(value, (dict, list)):
         raise _Bad("no id", field=key)
     value = str(value).strip()
     if not value:
@@ -423,25 +428,25 @@ def _article_of(record: dict) -> tuple[str, str]:
     text = record.get(TEXT_KEY)
     if isinstance(text, bytes):
         text = _decode_field(text, TEXT_KEY, article_id)
-    if text is None or (isinstance(text, float) and np.isnan(text)):
+    if _missing(text):
         raise _Bad("article has no text", article_id=article_id, field=TEXT_KEY)
     if not isinstance(text, str):
         raise _Bad(f"text is a {type(text).__name__}, not a string", article_id=article_id, field=TEXT_KEY)
     if not text.strip():
         raise _Bad("article has no text (empty)", article_id=article_id, field=TEXT_KEY)
     text = _normalise_newlines(text)
-    title_key = next((k for k in TITLE_KEYS if k in record), None)
-    title = record.get(title_key) if title_key else None
-    if isinstance(title, bytes):
-        title = _decode_field(title, title_key, article_id)
-    if isinstance(title, str) and title.strip():
-        text = f"{' '.join(title.split())}\n\n{text.lstrip(chr(10))}"
+    for key in TITLE_KEYS:  # the first title that is there (a table may have both columns)
+        title = record.get(key)
+        if isinstance(title, bytes):
+            title = _decode_field(title, key, article_id)
+        if isinstance(title, str) and title.strip():
+            return article_id, f"{' '.join(title.split())}\n\n{text.lstrip(chr(10))}"
     return article_id, text
 
 
 def _meta_value(value: Any) -> str | None:
     """Metadata as text: strings as they are, other JSON values as JSON, timestamps as ISO."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if _missing(value):
         return None
     if isinstance(value, str):
         return value
