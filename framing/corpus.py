@@ -23,6 +23,8 @@ found among the units of the retrieved text.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
 from pathlib import Path
@@ -103,22 +105,43 @@ def read_coding(path: str | Path) -> pd.DataFrame:
     Raises
     ------
     InputError
-        Missing file or columns, or a ``unit`` that is not a whole number.
+        Missing file or columns, a row with more or fewer fields than the
+        header, or a ``unit`` that is not a whole number (naming the line).
     """
     path = Path(path)
     if not path.exists():
         raise InputError("coding table not found", path=path)
     try:
-        frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as err:
-        raise InputError(f"not a valid TSV table ({err})", path=path) from None
-    missing = [c for c in REFERENCE_COLUMNS if c not in frame.columns]
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 text ({err.reason} at byte {err.start})", path=path) from None
+    reader = csv.reader(io.StringIO(raw.lstrip("\ufeff")), delimiter="\t")
+    header = next(reader, None)
+    if not header:
+        raise InputError("empty coding table (no header row)", path=path)
+    missing = [c for c in REFERENCE_COLUMNS if c not in header]
     if missing:
         raise InputError(f"missing column(s): {', '.join(missing)}", path=path, line=1)
+    rows, lines = [], []
+    try:
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise InputError(
+                    f"expected {len(header)} tab-separated fields, found {len(row)}", path=path, line=reader.line_num
+                )
+            rows.append(row)
+            lines.append(reader.line_num)
+    except csv.Error as err:
+        raise InputError(f"not a valid TSV table ({err})", path=path, line=reader.line_num) from None
+    frame = pd.DataFrame(rows, columns=header, dtype=str)
     bad = ~frame["unit"].str.fullmatch(r"\d+")
     if bad.any():
-        line = int(bad.to_numpy().nonzero()[0][0]) + 2
-        raise InputError(f"unit {frame['unit'][bad].iloc[0]!r} is not a whole number", path=path, line=line, field="unit")
+        first = int(bad.to_numpy().nonzero()[0][0])
+        raise InputError(
+            f"unit {frame['unit'].iloc[first]!r} is not a whole number", path=path, line=lines[first], field="unit"
+        )
     return frame.astype({"unit": "int64"})
 
 
