@@ -198,3 +198,57 @@ def test_every_frame_and_source_type_occurs(coding):
     types = {t for cell in coded["source_types"] for t in _split(cell)}
     assert types == SOURCE_TYPES
     assert (coded["frames"] == "").any(), "the set has negatives: units with no frame"
+
+
+# --- splitter fixtures (tests/fixtures/sentences.tsv) -------------------------------------------
+
+SENTENCE_FIXTURES = Path(__file__).parent / "fixtures" / "sentences.tsv"
+#: The brief asks for at least this many paragraphs.
+MIN_SENTENCE_CASES = 60
+SEPARATOR = " || "
+
+
+@pytest.fixture(scope="module")
+def sentence_cases() -> pd.DataFrame:
+    from framing.resources import read_table
+
+    return read_table(SENTENCE_FIXTURES, required=("case_id", "paragraph", "sentences", "why"))
+
+
+def test_sentence_fixtures_are_well_formed(sentence_cases):
+    assert len(sentence_cases) >= MIN_SENTENCE_CASES
+    assert sentence_cases["case_id"].is_unique
+    assert (sentence_cases["why"].str.strip() != "").all()
+    for paragraph, joined in zip(sentence_cases["paragraph"], sentence_cases["sentences"]):
+        parts = joined.split(SEPARATOR)
+        assert all(p == p.strip() and p for p in parts), joined
+        assert " ".join(parts) == paragraph
+
+
+@pytest.mark.parametrize(
+    ("needle", "what"),
+    [
+        ("U.S.", "U.S."),
+        ("Feb. 3", "Feb. 3"),
+        ("John F. Kirby", "a middle initial"),
+        ("Gen. ", "Gen."),
+        ("Lt. Col.", "Lt. Col."),
+        ("a.m.", "a.m."),
+        ('?" ', 'a quotation closed by ?"'),
+        ('!" ', 'a quotation closed by !"'),
+        ("(AP) —", "a dateline with a dash"),
+        ("...", "an ellipsis"),
+        ("2.5", "a decimal"),
+        ("No. 2", "No. 2"),
+        ("(", "parentheses"),
+        (" al-", "an Arabic name with al-"),
+        ("“", "curly quotes"),
+    ],
+)
+def test_sentence_fixtures_cover(needle, what, sentence_cases):
+    assert sentence_cases["paragraph"].str.contains(needle, regex=False).any(), what
+
+
+def test_sentence_fixtures_have_multi_sentence_quotations(sentence_cases):
+    multi = sentence_cases[sentence_cases["sentences"].str.count(r"\|\|") >= 2]
+    assert multi["paragraph"].str.startswith('"').any()
