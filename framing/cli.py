@@ -107,6 +107,16 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_study(args: argparse.Namespace) -> int:
+    from .study import NOTEBOOKS, run_study
+
+    log = run_study(args.root, notebooks=args.notebooks or NOTEBOOKS, code=not args.no_code, reports=args.reports)
+    if not args.quiet:
+        print(log.to_string(index=False))
+        print(f"total: {log['seconds'].sum():.1f} s")
+    return 0
+
+
 def _cmd_fetch(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -208,6 +218,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_evaluate)
 
     # further subcommands are registered below, one block each
+    p = sub.add_parser(
+        "study",
+        help="code the data, run the study notebooks and export HTML reports (make study)",
+        description=(
+            "Machine-code every article whose text is at hand (DATA/articles and the fetch cache) into "
+            "data/processed/coded_units.tsv, write a reading view per article into REPORTS/articles/, run "
+            "each notebook in notebooks/ headless (figures into figures/) and export it as a "
+            "self-contained HTML report into REPORTS/."
+        ),
+    )
+    p.add_argument("--root", default=".", metavar="DIR", help="the project folder (default: .)")
+    p.add_argument("--reports", default=None, metavar="DIR", help="output folder (default: ROOT/reports)")
+    p.add_argument("--notebooks", nargs="+", metavar="NAME", help="run only these notebooks (names without .ipynb)")
+    p.add_argument("--no-code", action="store_true", help="skip the coding step (reuse data/processed)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print nothing")
+    p.set_defaults(func=_cmd_study)
+
     from .fetch import ARCHIVE_API, DEFAULT_DELAY, DEFAULT_MAX_BYTES, DEFAULT_RETRIES, DEFAULT_TIMEOUT
 
     p = sub.add_parser(
