@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install study test code evaluate fetch bench clean
+.PHONY: help install study reports sync test code evaluate fetch bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,6 +22,15 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv with the project installed (done by every target that needs it)
+
+study: $(STAMP) ## code the data, run the notebooks (figures/), export HTML reports to reports/
+	$(PY) -m framing study
+
+reports: $(STAMP) ## re-run the notebooks and export reports without re-coding the data
+	$(PY) -m framing study --no-code
+
+sync: $(STAMP) ## regenerate each notebooks/*.ipynb from its paired .py (outputs stay empty)
+	$(VENV)/bin/jupytext --sync notebooks/0*.py
 
 test: $(STAMP) ## run the test suite (offline)
 	$(PY) -m pytest
