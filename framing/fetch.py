@@ -308,8 +308,9 @@ def http_get(
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"too large ({int(length)} bytes announced; limit {max_bytes})", status=status)
             chunks, total = [], 0
+            read = getattr(resp, "read1", resp.read)  # read1 returns what has arrived, so the deadline is checked
             while True:
-                chunk = resp.read(CHUNK_BYTES)
+                chunk = read(CHUNK_BYTES)
                 if not chunk:
                     break
                 chunks.append(chunk)

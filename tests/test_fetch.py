@@ -379,6 +379,30 @@ def test_timeout_is_retried_once_then_logged(site, tmp_path):
     assert float(row["seconds"]) < 2 * TIMEOUT + 1.0  # bounded: two attempts of one timeout each
 
 
+def test_trickling_server_hits_the_download_deadline(site, tmp_path):
+    def trickle(handler):  # one byte every 0.1 s: never trips the per-read timeout, only the deadline
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/html")
+        handler.end_headers()
+        for _ in range(int(SLOW_SECONDS / 0.1)):
+            if site.release.is_set():
+                break
+            try:
+                handler.wfile.write(b" ")
+                handler.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            site.release.wait(0.1)
+        handler.close_connection = True
+
+    site.routes["/trickle"] = trickle
+    timeout = 0.25
+    row = F.fetch_one(catalog_row(site.base + "/trickle"), cache=tmp_path, archive_api=None,
+                      **quick(timeout=timeout, retries=0))
+    assert "download not finished" in row["error"]
+    assert float(row["seconds"]) < F.DEADLINE_FACTOR * timeout + 1.0
+
+
 def test_retries_on_5xx_then_succeeds(site, tmp_path):
     answers = iter([(503, {"Content-Type": "text/html"}, b"busy"), (502, {"Content-Type": "text/html"}, b"busy")])
 
