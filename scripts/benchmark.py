@@ -50,6 +50,8 @@ SEED = 20220203
 SENTENCES_PER_ARTICLE = (12, 30)
 #: Sentences per paragraph, drawn uniformly: wire copy keeps paragraphs to one to three sentences.
 SENTENCES_PER_PARAGRAPH = (1, 3)
+#: Range of {num}: wide enough that sentences rarely repeat exactly, as in a real collection.
+NUM_RANGE = (2, 9999)
 #: How often the process tree's memory is sampled, in seconds (fine enough to catch a chunk's peak).
 POLL_SECONDS = 0.05
 #: Targets from the brief.
@@ -76,24 +78,46 @@ def read_sections(path: Path = SENTENCES) -> dict[str, list[str]]:
     return sections
 
 
+def _slot(name: str, sections: dict[str, list[str]], rng: random.Random) -> str:
+    if name == "num":
+        return str(rng.randint(*NUM_RANGE))
+    if name == "name":
+        return f"{rng.choice(sections['first'])} {rng.choice(sections['last'])}"
+    return rng.choice(sections[name])
+
+
 def fill(template: str, sections: dict[str, list[str]], rng: random.Random) -> str:
     """A template with every {slot} filled at random; first letter capitalised."""
-    text = _SLOT.sub(lambda m: rng.choice(sections[m.group(1)]), template)
+    text = _SLOT.sub(lambda m: _slot(m.group(1), sections, rng), template)
     return text[0].upper() + text[1:]
 
 
-def write_corpus(path: Path, n_sentences: int, *, seed: int = SEED) -> tuple[int, int]:
-    """Write a JSONL corpus of about `n_sentences` body sentences; returns (articles, sentences)."""
+def write_corpus(path: Path, n_sentences: int, *, seed: int = SEED) -> tuple[int, int, float]:
+    """Write a JSONL corpus of `n_sentences` body sentences.
+
+    Returns
+    -------
+    (articles, sentences, distinct)
+        `distinct` is the share of body sentences whose text occurs only once
+        in the corpus (a coder that caches by text hits the cache on the rest).
+    """
     sections = read_sections()
     rng = random.Random(seed)
     written = articles = 0
+    seen: set[int] = set()
+    repeats = 0
     with path.open("w", encoding="utf-8") as fh:
         while written < n_sentences:
             n = min(rng.randint(*SENTENCES_PER_ARTICLE), n_sentences - written)
             paragraphs, left = [], n
             while left:
                 k = min(rng.randint(*SENTENCES_PER_PARAGRAPH), left)
-                paragraphs.append(" ".join(fill(rng.choice(sections["sentence"]), sections, rng) for _ in range(k)))
+                sentences = [fill(rng.choice(sections["sentence"]), sections, rng) for _ in range(k)]
+                for sentence in sentences:
+                    key = hash(sentence)
+                    repeats += key in seen
+                    seen.add(key)
+                paragraphs.append(" ".join(sentences))
                 left -= k
             record = {
                 "id": f"bench-{articles:07d}",
@@ -105,7 +129,7 @@ def write_corpus(path: Path, n_sentences: int, *, seed: int = SEED) -> tuple[int
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += n
             articles += 1
-    return articles, written
+    return articles, written, 1 - repeats / max(written, 1)
 
 
 @dataclass
@@ -243,9 +267,9 @@ def main(argv=None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         for n in args.sizes:
             corpus = work / f"corpus-{n}.jsonl"
-            articles, sentences = write_corpus(corpus, n)
-            print(f"corpus: {sentences:,} sentences in {articles:,} articles ({corpus.stat().st_size / 2**20:.0f} MB)",
-                  file=sys.stderr)
+            articles, sentences, distinct = write_corpus(corpus, n)
+            print(f"corpus: {sentences:,} sentences in {articles:,} articles ({corpus.stat().st_size / 2**20:.0f} MB), "
+                  f"{distinct:.0%} of sentences new", file=sys.stderr)
             for sentiment in flags:
                 for mode in args.modes:
                     result = run_once(corpus, work / f"coded-{n}-{mode}-{sentiment}.parquet",
