@@ -153,6 +153,11 @@ _NOT_NAMES = frozenset(
     "Meanwhile However Also Later Earlier Yet Still His Her Their Its Our My Your What Who Why How Such "
     "No None One Two Three Four Five Six Seven Eight Nine Ten".split()
 )
+#: Modifiers written in lower case when naming an unnamed source ("Senior Officials" in a headline).
+_COMMON_MODIFIERS = frozenset(
+    "senior local unnamed anonymous top other state military security defense defence foreign "
+    "administration young old elderly several".split()
+)
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "dr": "", "dr.": ""}
 
 _QUOTE_CHARS = '"“”«»„'
@@ -160,7 +165,10 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _QMARK = "\x01"  # masked quotation content
 
-_TOKEN = re.compile(r"[^\W_][\w'’.\-]*|[^\w\s]")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Gen|Col|Mr|Mrs|Ms|Dr|Prof|Lt|Adm|Gov|Sgt|Capt|Maj|Jr|St)\.|"
+    r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*|[^\w\s]"
+)
 _QUOTE_RE = re.compile(r'["“”«»„]')
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'’\n]{1,200}['’](?!\w)")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
@@ -203,6 +211,7 @@ class _Titles:
     terms: dict  # term -> (category, source_type, gender)
     pattern: re.Pattern
     words: frozenset  # every word of every term
+    cased: dict  # word (lower) -> its form as written in the table ("UN", "Kurdish", "residents")
 
 
 def _alternation(items, *, flags: int = 0) -> re.Pattern | None:
@@ -294,13 +303,16 @@ def _packaged_cues(name: str) -> _Cues:
 def _titles() -> _Titles:
     table = read_table(_TITLES_FILE, required=("term", "category", "source_type", "gender", "why"))
     terms = {}
+    cased: dict[str, str] = {}
     for t, c, s, g in zip(table["term"], table["category"], table["source_type"], table["gender"]):
         terms[t.strip().lower()] = (c.strip(), s.strip(), g.strip())
+        for w in t.split():
+            cased.setdefault(w.lower(), w)
     words = frozenset(w for t in terms for w in t.split())
     pat = re.compile(
         r"(?<![\w\-])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w\-])", re.I
     )
-    return _Titles(terms=terms, pattern=pat, words=words)
+    return _Titles(terms=terms, pattern=pat, words=words, cased=cased)
 
 
 @functools.lru_cache(maxsize=1)
@@ -429,6 +441,8 @@ class _State:
     transcript_labels: int = 0
 
 
+_HONORIFIC_STUB = re.compile(r"^\s*(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|COL)\.\s*$")
+
 # ------------------------------------------------------------------ helpers
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
@@ -463,6 +477,7 @@ class _Coder:
 
     def __init__(self, gaz: _Gazetteer, cues: _Cues):
         self.out: list[list[Attribution]] = []
+        self._deferred: list | None = None
         self.gaz = gaz
         self.cues = cues
         self.titles = _titles()
@@ -485,6 +500,9 @@ class _Coder:
 
     # ----------------------------------------------------------- history
     def _remember(self, src: _Source, paragraph: int, extra_words=()):
+        if self._deferred is not None:
+            self._deferred.append((src, paragraph, tuple(extra_words)))
+            return
         words = set(src.roles) | {w.lower() for w in src.canonical.split()} | {w.lower() for w in extra_words}
         words |= {w[:-1] for w in words if w.endswith("s")}
         is_gov = src.source_type.endswith("_government") and not src.is_person
@@ -615,8 +633,16 @@ class _Coder:
         context = full_text + " , " + apps if apps else full_text
         terms = self._terms_in(context)
         head_terms = [t for t in terms if t[4] < len(head_text) + 1 and t[0] != "label"]
+        # a verb inside the chunk means it is a clause, not a subject ("Witnesses described hearing ...")
+        for t in head:
+            lt = t.lower()
+            if t[:1].islower() and lt not in self.titles.words and (lt in self.cues.forms or (len(lt) > 4 and lt.endswith(("ed", "ing")))):
+                return None
         found = self._gaz_in(full_text)
-        persons = [(s, e, ent) for s, e, ent in found if ent.is_person and not full_text[e : e + 2] in ("'s", "’s")]
+        head_found = [f for f in found if f[0] < len(head_text)]
+        if any(t[0] in ("government", "spokesperson") for t in head_terms):
+            head_found = found
+        persons = [(s, e, ent) for s, e, ent in head_found if ent.is_person and not full_text[e : e + 2] in ("'s", "’s")]
         if persons:
             s, e, ent = persons[-1]
             return _Source(ent.canonical, ent.source_type, ent.gender, False, True, ent.roles | frozenset(w.lower() for w in head), "name")
@@ -629,52 +655,54 @@ class _Coder:
             if t in _NOT_NAMES or t.lower() in _HONORIFICS:
                 break
             run.insert(0, t)
-        if run and len(run) == len(head) and len(run) <= 5 and not found:
+        if run and len(run) == len(head) and len(run) <= 5 and not head_found:
             # the whole head is capitalised words: a name or an unknown organisation
             run_terms = [t for t in head_terms]
             if run_terms and not (len(run) == 1 and run[0] in _NOT_NAMES):
                 cat, stype, gender, term, _ = run_terms[-1]
-                return self._typed_group(head, tail, terms, found, paragraph, definite, name_override=_join(run))
+                return self._typed_group(head, tail, terms, head_found, paragraph, definite, name_override=_join(run))
         if run and not head_text.endswith(("'s", "’s")) and len(run) <= 5 and run[-1].lower() not in self.titles.words:
             if len(run) == 1 and at_start and len(head) == 1 and run[0] in _NOT_NAMES:
                 return None
-            return self._person(run, head, tail, terms, found, paragraph)
-        if found and not head_terms:
+            return self._person(run, head, tail, terms, head_found, paragraph)
+        if head_found and not head_terms:
             # a body named inside the phrase, no role word: "Russia's Foreign Ministry" -> the body
-            s, e, ent = found[-1]
+            s, e, ent = head_found[-1]
             return _Source(ent.canonical, ent.source_type, ent.gender, False, ent.is_person, ent.roles, "gazetteer")
-        if not head_terms and not found:
+        if not head_terms and not head_found:
             return None
         # definite descriptions point back ("the spokeswoman", "the president", "the official")
         if definite and len(head) <= 4 and all(not _is_cap(t) or t.lower() in self.titles.terms for t in head):
             r = self._resolve_description(head, paragraph)
             if r is not None:
                 return r
-        return self._typed_group(head, tail, terms, found, paragraph, definite)
+        return self._typed_group(head, tail, terms, head_found, paragraph, definite, at_start=at_start)
 
     def _type_from(self, terms, found, *, default: str | None = None) -> str | None:
+        """Source type from title terms and gazetteer bodies in a phrase (see source_titles.tsv)."""
         cats = [t[0] for t in terms]
         if "former" in cats:
             return "expert"
         nationality = next((t[1] for t in reversed(terms) if t[0] == "nationality"), None)
-        gov = any(c in ("government", "spokesperson") for c in cats)
-        if nationality and gov:
-            return nationality
+        gov = [t for t in terms if t[0] in ("government", "spokesperson")]
+        other = [t for t in terms if t[0] in ("witness", "ngo", "expert", "media", "militant")]
         bodies = [ent for _, _, ent in found if not ent.is_person]
-        if bodies and (gov or not [t for t in terms if t[0] not in ("nationality", "label")]):
-            return bodies[-1].source_type
-        roles = [t for t in terms if t[0] not in ("nationality", "label")]
-        if bodies and roles and roles[-1][0] in ("witness",):
-            return bodies[-1].source_type
-        if roles:
-            return roles[-1][1]
-        if nationality:
+        if nationality and gov:
             return nationality
         if bodies:
             return bodies[-1].source_type
+        if gov and other:
+            first_other = other[0]
+            return first_other[1] if first_other[4] < gov[-1][4] else gov[-1][1]
+        if other:
+            return other[-1][1]
+        if gov:
+            return gov[-1][1]
+        if nationality:
+            return nationality
         return default
 
-    def _typed_group(self, head, tail, terms, found, paragraph, definite, name_override=None):
+    def _typed_group(self, head, tail, terms, found, paragraph, definite, name_override=None, at_start=False):
         cats = [t[0] for t in terms]
         bodies = [ent for _, _, ent in found if not ent.is_person]
         gender = next((t[2] for t in terms if t[2]), "")
@@ -690,19 +718,20 @@ class _Coder:
         stype = self._type_from(terms, found)
         if stype is None:
             return None
-        name = name_override or self._group_name(head)
+        name = name_override or self._group_name(head, at_start)
         if not name:
             return None
         plural = head_low[-1].endswith("s") and not head_low[-1].endswith("ss")
         return _Source(name, stype, gender, plural, False, frozenset(head_low), "role")
 
-    def _group_name(self, head: list[str]) -> str:
+    def _group_name(self, head: list[str], at_start: bool = False) -> str:
+        """Name an unnamed source by what the article calls it, in running-text case."""
         out = []
-        for t in head:
+        for i, t in enumerate(head):
             lt = t.lower()
-            if lt in self.titles.words and self.titles.terms.get(lt, ("",))[0] != "nationality":
-                out.append(lt)
-            elif lt in ("senior", "local", "unnamed", "anonymous", "top", "other", "state", "military", "security", "defense", "defence", "foreign", "administration"):
+            if lt in self.titles.cased:
+                out.append(self.titles.cased[lt])
+            elif lt in _COMMON_MODIFIERS or (i == 0 and at_start and t not in self.gaz.aliases and not t.isupper()):
                 out.append(lt)
             else:
                 out.append(t)
@@ -784,6 +813,11 @@ class _Coder:
                     while q > 0 and toks[q - 1] not in (",", _QMARK, ";", ":", "(", '"') and toks[q - 1].lower() not in _BOUNDARY_WORDS and n - q <= MAX_SUBJECT_TOKENS:
                         q -= 1
                     name = toks[q:n]
+                    if appos and all(_is_cap(t) or t in ("-", ".") for t in appos) and len(appos) <= 5:
+                        # "A spokesman for the group, Farhad Shami, said": the name is the appositive
+                        src = self._resolve_np(appos, paragraph, appositive=name)
+                        if isinstance(src, _Source) and src.is_person:
+                            return src, "appositive", appos
                     if name and n - q <= MAX_SUBJECT_TOKENS:
                         src = self._resolve_np(name, paragraph, appositive=appos, at_start=q == 0)
                         if src is not None:
@@ -871,9 +905,16 @@ class _Coder:
         masked, depth_end, first_close, first_open = self._mask(body, st.depth if kind != "headline" else 0)
         if kind == "headline":
             masked = _SINGLE_QUOTED.sub(lambda m: _QMARK * len(m.group(0)), masked)
-        found = self._detect(body, masked, paragraph, kind)
-        if kind == "headline":
-            found = self._headline(body, masked, paragraph) + found
+        self._deferred = []
+        try:
+            found = self._detect(body, masked, paragraph, kind)
+            if kind == "headline":
+                found = self._headline(body, masked, paragraph) + found
+        finally:
+            deferred, self._deferred = self._deferred, None
+        self._mentions(body, paragraph)
+        for src, para, words in deferred:
+            self._remember(src, para, words)
         # ---- carry-over and pending quotations
         if kind != "headline":
             stripped = body.strip()
@@ -913,16 +954,27 @@ class _Coder:
                 self._flush(tag)
                 st.last_quote = (tag, paragraph)
             if whole_quote and not found and not attrs:
-                st.pending_whole.append(len(self.out))
+                st.pending_whole.append((len(self.out), paragraph))
             elif not stripped[:1] in _QUOTE_CHARS and first_open is None and not starts_inside and not found:
                 self._flush_whole(paragraph)
             st.depth = depth_end
         attrs.extend(found)
         return attrs
 
+    def _mentions(self, text: str, paragraph: int) -> None:
+        """Remember the persons and bodies a unit names (for later pronouns and "the two countries")."""
+        for s, e, ent in self._gaz_in(text):
+            words = []
+            for w in reversed(_tokens(text[max(0, s - 80) : s])):
+                lw = w.lower()
+                if lw in _DETERMINERS or not (_is_cap(w) or lw in self.titles.words):
+                    break
+                words.append(lw)
+            self._remember(_Source(ent.canonical, ent.source_type, ent.gender, False, ent.is_person, ent.roles), paragraph, words)
+
     def _flush(self, tag: Attribution):
         st = self.state
-        for idx in st.pending + st.pending_whole:
+        for idx in st.pending + [i for i, _ in st.pending_whole]:
             if idx < len(self.out) and not any(a.speaker == tag.speaker for a in self.out[idx]):
                 self.out[idx].append(Attribution(tag.speaker, tag.source_type, tag.cue, tag.distancing, "carry-over quote", -1))
         st.pending = []
@@ -931,10 +983,10 @@ class _Coder:
 
     def _flush_whole(self, paragraph: int):
         st = self.state
-        if st.pending_whole and st.last_quote is not None and paragraph - st.last_quote[1] <= 1:
+        if st.pending_whole and st.last_quote is not None:
             q = st.last_quote[0]
-            for idx in st.pending_whole:
-                if idx < len(self.out) and not self.out[idx]:
+            for idx, para in st.pending_whole:
+                if idx < len(self.out) and not self.out[idx] and 0 <= para - st.last_quote[1] <= 1:
                     self.out[idx].append(
                         Attribution(q.speaker, q.source_type, q.cue, q.distancing, f"untagged quote->{q.speaker}", -1)
                     )
@@ -995,13 +1047,6 @@ class _Coder:
     def _detect(self, text: str, masked: str, paragraph: int, kind: str) -> list[Attribution]:
         out: list[Attribution] = []
         headline = kind == "headline"
-        # mentions of persons and bodies, for later pronouns and "the two countries"
-        for s, e, ent in self._gaz_in(text):
-            if text[e : e + 2] in ("'s", "’s") and ent.is_person is False and ent.source_type.endswith("_government") is False:
-                pass
-            pre = _tokens(text[max(0, s - 60) : s])[-4:]
-            words = [w.lower() for w in pre if _is_cap(w) or w.lower() in self.titles.terms]
-            self._remember(_Source(ent.canonical, ent.source_type, ent.gender, False, ent.is_person, ent.roles), paragraph, words)
         for m in _ACCORDING.finditer(masked):
             toks, appos = self._right_np(masked, m.end())
             src = self._resolve_np(toks, paragraph, appositive=appos) if toks else None
@@ -1105,6 +1150,8 @@ class _Coder:
                 src = None
             elif len(_tokens(prefix)) <= 6:
                 src = self._resolve_np(_tokens(prefix), paragraph, at_start=True)
+                if isinstance(src, _Source) and src.rule == "name (untyped)" and " " not in src.canonical:
+                    src = None  # "Kobani: ...", "Transcript: ...": a place or a label, not a speaker
             else:
                 src = None
             for s in src if isinstance(src, list) else ([src] if src else []):
@@ -1154,6 +1201,9 @@ class _Coder:
         for t, k, p in zip(texts, kinds, paragraphs):
             if k == "sentence" and p not in seen_para and isinstance(t, str):
                 seen_para.add(p)
+                if _HONORIFIC_STUB.match(t):
+                    n_labels += 2
+                    continue
                 lab = _TRANSCRIPT_LABEL.match(t)
                 if lab is not None:
                     words = lab.group("label").split()
@@ -1162,12 +1212,24 @@ class _Coder:
                     else:
                         n_labels += 1
         self.state.transcript_labels = n_labels if n_labels >= 2 else 0
-        for t, k, p in zip(texts, kinds, paragraphs):
-            try:
-                attrs = self.code(t, k, int(p) if p == p else 0)
-            except RecursionError:  # pragma: no cover - defensive
-                attrs = []
+        stub = None
+        for i, (t, k, p) in enumerate(zip(texts, kinds, paragraphs)):
+            if stub is not None and k == "sentence" and p == paragraphs[stub] and isinstance(t, str):
+                t = texts[stub] + " " + t
+            elif stub is not None:
+                self.out[stub] = self.code(texts[stub], kinds[stub], p)
+            if (
+                k == "sentence" and isinstance(t, str) and _HONORIFIC_STUB.match(t) and i + 1 < len(texts)
+                and paragraphs[i + 1] == p and kinds[i + 1] == "sentence"
+            ):
+                stub = i  # "MR." split from "KIRBY: ..." by the sentence splitter
+                self.out.append([])
+                continue
+            attrs = self.code(t, k, p)
             self.out.append(attrs)
+            if stub is not None:
+                self.out[stub] = [Attribution(a.speaker, a.source_type, a.cue, a.distancing, a.evidence, a.position) for a in attrs if a.evidence == "transcript-turn"]
+                stub = None
         self._end_paragraph(10**9)
         return self.out
 
