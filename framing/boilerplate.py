@@ -20,7 +20,7 @@ import re
 
 from .resources import read_table
 
-__all__ = ["boilerplate_reason", "is_boilerplate", "boilerplate_patterns"]
+__all__ = ["boilerplate_reason", "sentence_boilerplate_reason", "is_boilerplate", "boilerplate_patterns"]
 
 #: A line ending in one of these (after stripping) can be prose; anything else is not.
 SENTENCE_FINAL = tuple('.!?:;…"”’\'')
@@ -29,14 +29,40 @@ CASE_SENSITIVE_CATEGORIES = frozenset({"dateline"})
 
 
 @functools.lru_cache(maxsize=1)
-def boilerplate_patterns() -> tuple[tuple[re.Pattern, str], ...]:
-    """Compiled patterns and their categories from ``boilerplate.tsv``."""
-    table = read_table("boilerplate.tsv", required=("pattern", "category", "why"))
+def boilerplate_patterns(scope: str = "line") -> tuple[tuple[re.Pattern, str], ...]:
+    """Compiled patterns and their categories from ``boilerplate.tsv``.
+
+    Parameters
+    ----------
+    scope : {"line", "sentence"}
+        ``line``: patterns for whole lines; ``sentence``: patterns tried on
+        each sentence of a prose line (:func:`sentence_boilerplate_reason`).
+    """
+    table = read_table("boilerplate.tsv", required=("pattern", "category", "scope", "why"))
     out = []
-    for pattern, category in zip(table["pattern"], table["category"]):
+    for pattern, category, where in zip(table["pattern"], table["category"], table["scope"]):
+        if where != scope:
+            continue
         flags = 0 if category in CASE_SENSITIVE_CATEGORIES else re.IGNORECASE
         out.append((re.compile(pattern, flags), category))
     return tuple(out)
+
+
+def sentence_boilerplate_reason(sentence: str) -> str | None:
+    """Why one sentence of a prose line is boilerplate (a dateline, a credit), or ``None``.
+
+    Example
+    -------
+    >>> sentence_boilerplate_reason("/TASS/.")
+    'dateline'
+    >>> sentence_boilerplate_reason("Jane Roe contributed to this report.")
+    'credit'
+    """
+    text = sentence.strip()
+    for pattern, category in boilerplate_patterns("sentence"):
+        if pattern.fullmatch(text):
+            return category
+    return None
 
 
 def boilerplate_reason(line: str, *, headline: str | None = None, n_sentences: int = 1) -> str | None:
@@ -73,7 +99,7 @@ def boilerplate_reason(line: str, *, headline: str | None = None, n_sentences: i
         return "empty"
     if headline is not None and _norm(text) == _norm(headline):
         return "headline_copy"
-    for pattern, category in boilerplate_patterns():
+    for pattern, category in boilerplate_patterns("line"):
         if pattern.fullmatch(text):
             return category
     if n_sentences == 1 and not text.endswith(SENTENCE_FINAL):

@@ -11,19 +11,21 @@ Rules, in order, for a candidate boundary (``.``, ``!``, ``?`` or an
 ellipsis, optionally followed by closing quotes or brackets, then white
 space):
 
-1. the next word must start like a sentence: a capital letter, a digit, or an
-   opening quote or bracket before one;
-2. a single period after a listed abbreviation (``framing/data/abbreviations.tsv``:
-   ``Gen.``, ``Feb.``, ``U.S.``), an initial (``John F. Kirby``) or a dotted
-   acronym (``U.N.``) is not a boundary;
+1. a single period ends a sentence unless it follows a listed abbreviation
+   (``framing/data/abbreviations.tsv``: ``Gen.``, ``Feb.``, ``MR.``; ``No.``
+   only before a figure), an initial (``John F. Kirby``) or a dotted acronym
+   (``U.S.``, ``a.m.``). As in the reference coding, this holds before a
+   lower-case word too (``incl. women``) and before a wire tag (``/TASS/``);
+2. ``?``, ``!`` and ellipses end a sentence only when the next word starts like
+   one: a capital letter, a digit, or an opening quote or bracket before one;
 3. a quotation closed by ``?"`` or ``!"`` and followed by its speech tag
    (``"Why now?" Kirby asked.``) is not a boundary.
 
 Paragraphs (lines) are split first; a sentence never spans two lines.
 
 Limits: an abbreviation that really ends a sentence (``... in the U.S. The
-raid``) is not split; a period followed by a lower-case word is never a
-boundary.
+raid``) is not split; an unlisted abbreviation inside a sentence (``incl.``)
+splits it, as the reference coders' splitter did.
 """
 
 from __future__ import annotations
@@ -90,10 +92,17 @@ def fingerprint(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    """Abbreviations after which a period does not end a sentence (package data)."""
-    table = read_table("abbreviations.tsv", required=("abbreviation", "why"))
-    return frozenset(table["abbreviation"])
+def abbreviations() -> dict[str, str]:
+    """Abbreviations after which a period does not end a sentence (package data).
+
+    Returns
+    -------
+    dict
+        Case-folded abbreviation (without its final period) -> ``only_before``
+        condition (``""`` always, ``"digit"`` only before a figure).
+    """
+    table = read_table("abbreviations.tsv", required=("abbreviation", "only_before", "why"))
+    return {a.casefold(): cond for a, cond in zip(table["abbreviation"], table["only_before"])}
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -107,16 +116,20 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return ch.isalpha() and not ch.islower()
 
 
-def _is_boundary(text: str, m: re.Match, abbrevs: frozenset[str]) -> bool:
+def _is_boundary(text: str, m: re.Match, abbrevs: dict[str, str]) -> bool:
     nxt = m.end()
-    if not _starts_sentence(text, nxt):
-        return False
     term, close = m.group("term"), m.group("close")
-    if term == ".":
+    if term == "." and not close:
         prev = _PREV_WORD.search(text, 0, m.start())
         word = prev.group(1).lstrip(_OPENERS) if prev else ""
-        if word in abbrevs or (len(word) == 1 and word.isupper()) or _DOTTED_ACRONYM.fullmatch(word):
+        if len(word) == 1 and word.isupper() or _DOTTED_ACRONYM.fullmatch(word):
             return False
+        condition = abbrevs.get(word.casefold())
+        if condition == "" or (condition == "digit" and text[nxt].isdigit()):
+            return False
+        return True
+    if not _starts_sentence(text, nxt):
+        return False
     if term[-1] in "?!" and close and _SPEECH_TAG_AFTER.match(text, nxt):
         return False
     return True

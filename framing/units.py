@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .articles import iter_article_paths, read_article
-from .boilerplate import boilerplate_reason
+from .boilerplate import boilerplate_reason, sentence_boilerplate_reason
 from .sentences import fingerprint, sentence_spans
 
 __all__ = ["UNIT_COLUMNS", "KINDS", "units_from_text", "make_units", "units_from_paths", "iter_units"]
@@ -73,9 +73,9 @@ def units_from_text(text: str, *, article_id: str = "article") -> list[dict]:
                 )
             else:
                 for s, e in spans:
-                    records.append(
-                        _record(article_id, len(records), "sentence", paragraph, offset + s, offset + e, content[s:e])
-                    )
+                    sentence = content[s:e]
+                    kind = "boilerplate" if sentence_boilerplate_reason(sentence) else "sentence"
+                    records.append(_record(article_id, len(records), kind, paragraph, offset + s, offset + e, sentence))
         offset += len(line)
     return records
 

@@ -59,3 +59,34 @@ def test_repeated_headline_is_a_copy():
 
 def test_multi_sentence_line_without_final_stop_is_prose():
     assert boilerplate_reason("The raid ended. Residents counted the dead", n_sentences=2) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ("MOSCOW, February 4.", "dateline"),
+        ("/TASS/.", "dateline"),
+        ("Photograph: Lina Haddad/The Daily Example", "caption"),
+        ("Associated Press writer Tom Reyes in Beirut contributed to this report.", "credit"),
+        ("Haddad reported from Washington.", "credit"),
+        ("Reporting by Lina Haddad; Editing by Tom Reyes", "credit"),
+        ("The ministry said the strike was illegal.", None),
+        ("Al Jazeera reported from Idlib that 13 people had died.", None),
+        ("MOSCOW, February 4 (TASS) — Russia called for an inquiry.", None),
+    ],
+)
+def test_sentence_level_boilerplate(sentence, reason):
+    from framing.boilerplate import sentence_boilerplate_reason
+
+    assert sentence_boilerplate_reason(sentence) == reason
+
+
+def test_dateline_sentence_inside_a_prose_line_is_its_own_boilerplate_unit():
+    from framing.units import units_from_text
+
+    units = units_from_text("Zakharova calls for inquiry\n\nMOSCOW, February 4. /TASS/. Moscow wants answers, the diplomat said.")
+    assert [(u["kind"], u["text"]) for u in units][1:] == [
+        ("boilerplate", "MOSCOW, February 4."),
+        ("boilerplate", "/TASS/."),
+        ("sentence", "Moscow wants answers, the diplomat said."),
+    ]
