@@ -165,6 +165,7 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _QMARK = "\x01"  # masked quotation content
 
+_WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Gen|Col|Mr|Mrs|Ms|Dr|Prof|Lt|Adm|Gov|Sgt|Capt|Maj|Jr|St)\.|"
     r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*|[^\w\s]"
@@ -204,6 +205,29 @@ class _Gazetteer:
 class _Cues:
     forms: dict  # form (lower) -> (lemma, distancing, needs_complement)
     pattern: re.Pattern | None
+    first: dict  # first word (lower) -> forms starting with it, longest first (a dict lookup per word is
+    # much faster than one regex alternation of all forms)
+
+    def finditer(self, text: str):
+        """(start, end, form as written) of every cue form in `text`, left to right."""
+        pos = 0
+        for m in _WORD.finditer(text):
+            s = m.start()
+            if s < pos:
+                continue
+            cands = self.first.get(m.group(0).lower())
+            if not cands:
+                continue
+            if (s and (text[s - 1].isalnum() or text[s - 1] == "-")):
+                continue
+            for form in cands:
+                e = s + len(form)
+                if text[s:e].lower() == form and not (e < len(text) and (text[e].isalnum() or text[e] == "-")):
+                    if " " in form and not re.fullmatch(re.escape(form).replace(r"\ ", r"\s+"), text[s:e], re.I):
+                        continue
+                    yield s, e, text[s:e]
+                    pos = e
+                    break
 
 
 @dataclass(frozen=True)
@@ -286,7 +310,10 @@ def _build_cues(table: pd.DataFrame) -> _Cues:
             form = form.strip().lower()
             if form:
                 forms[form] = (lemma.strip(), dist == "yes", needs == "complement")
-    return _Cues(forms=forms, pattern=_alternation(forms, flags=re.I))
+    first: dict[str, list] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        first.setdefault(form.split()[0], []).append(form)
+    return _Cues(forms=forms, pattern=_alternation(forms, flags=re.I), first=first)
 
 
 @functools.lru_cache(maxsize=8)
@@ -477,6 +504,7 @@ class _Coder:
 
     def __init__(self, gaz: _Gazetteer, cues: _Cues):
         self.out: list[list[Attribution]] = []
+        self.texts: list[str] = []  # the article's units so far (for a surname's full name)
         self._deferred: list | None = None
         self.gaz = gaz
         self.cues = cues
@@ -678,6 +706,26 @@ class _Coder:
                 return r
         return self._typed_group(head, tail, terms, head_found, paragraph, definite, at_start=at_start)
 
+    def _earlier_full_name(self, surname: str, paragraph: int) -> _Source | None:
+        """The full name an earlier unit of the article gives for `surname` ("envoy Bassam Sabbagh")."""
+        pat = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3})" + re.escape(surname) + r"(?![\w\-])")
+        for text in reversed(self.texts[-60:]):
+            m = pat.search(text)
+            if m is None:
+                continue
+            toks = _tokens(text[max(0, m.start() - 80) : m.end()])
+            keep = []
+            for t in reversed(toks):
+                if t in (",", ";", ":", "(", ")", '"', "“", "”", ".") or t.lower() in _BOUNDARY_WORDS:
+                    break
+                keep.insert(0, t)
+            keep = keep[-MAX_SUBJECT_TOKENS:]
+            src = self._resolve_np(keep, paragraph) if len(keep) >= 2 else None
+            if isinstance(src, _Source) and src.is_person and src.canonical.endswith(surname) and src.canonical != surname:
+                src.rule = f"surname->{src.canonical}"
+                return src
+        return None
+
     def _type_from(self, terms, found, *, default: str | None = None) -> str | None:
         """Source type from title terms and gazetteer bodies in a phrase (see source_titles.tsv)."""
         cats = [t[0] for t in terms]
@@ -757,6 +805,8 @@ class _Coder:
                 if full.split()[-1] == name and " " in full:
                     known = src
                     break
+        if known is None and len(name_toks) == 1 and name[:1].isupper():
+            known = self._earlier_full_name(name, paragraph)
         stype = self._type_from([t for t in terms], [f for f in found])
         if known is not None:
             rule = "name" if known.canonical == name else f"surname->{known.canonical}"
@@ -913,6 +963,7 @@ class _Coder:
         finally:
             deferred, self._deferred = self._deferred, None
         self._mentions(body, paragraph)
+        self.texts.append(body)
         for src, para, words in deferred:
             self._remember(src, para, words)
         # ---- carry-over and pending quotations
@@ -1056,13 +1107,11 @@ class _Coder:
         if self.cues.pattern is None:
             return out
         n = 0
-        for m in self.cues.pattern.finditer(masked):
+        for s, e, form in self.cues.finditer(masked):
             n += 1
             if n > MAX_CUES_PER_UNIT:
                 break
-            form = m.group(0)
             lemma, dist, needs = self.cues.forms[form.lower()]
-            s, e = m.start(), m.end()
             if not headline and form[:1].isupper() and s > 0 and masked[:s].strip(" " + _QMARK) != "":
                 continue  # a proper noun ("Islamic State", "Call of Duty") mid-sentence
             nxt = masked[e : e + 12].lower()
