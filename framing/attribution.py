@@ -468,6 +468,8 @@ class _State:
     transcript_labels: int = 0
 
 
+_DOUBLE_APOS_CLOSE = re.compile(r"(?<=\S)''(?=\s|$|[,.;:!?)])")
+_DOUBLE_APOS_OPEN = re.compile(r"''")
 _HONORIFIC_STUB = re.compile(r"^\s*(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|COL)\.\s*$")
 
 # ------------------------------------------------------------------ helpers
@@ -506,6 +508,7 @@ class _Coder:
         self.out: list[list[Attribution]] = []
         self.texts: list[str] = []  # the article's units so far (for a surname's full name)
         self._deferred: list | None = None
+        self._looking_up = False  # guards _earlier_full_name against recursion
         self.gaz = gaz
         self.cues = cues
         self.titles = _titles()
@@ -805,8 +808,12 @@ class _Coder:
                 if full.split()[-1] == name and " " in full:
                     known = src
                     break
-        if known is None and len(name_toks) == 1 and name[:1].isupper():
-            known = self._earlier_full_name(name, paragraph)
+        if known is None and len(name_toks) == 1 and name[:1].isupper() and not self._looking_up:
+            self._looking_up = True
+            try:
+                known = self._earlier_full_name(name, paragraph)
+            finally:
+                self._looking_up = False
         stype = self._type_from([t for t in terms], [f for f in found])
         if known is not None:
             rule = "name" if known.canonical == name else f"surname->{known.canonical}"
@@ -951,6 +958,9 @@ class _Coder:
                 st.depth = 0
                 st.quote_speaker = None
                 st.pending = []
+        if "''" in body:
+            # ''...'' (doubled apostrophes, some US papers' quotation marks) -> one mark, same length
+            body = _DOUBLE_APOS_OPEN.sub(' "', _DOUBLE_APOS_CLOSE.sub('" ', body))
         starts_inside = st.depth > 0 if kind != "headline" else False
         masked, depth_end, first_close, first_open = self._mask(body, st.depth if kind != "headline" else 0)
         if kind == "headline":
@@ -1151,6 +1161,17 @@ class _Coder:
                         if src is not None:
                             rule = "inverted-tag"
                             pos = e
+            if src is None and rule == "no subject" and form.lower().endswith("ing") and masked[:s].rstrip().endswith(","):
+                # "Kasich bemoaned the state of things, saying ...": the sentence's subject speaks
+                lead = []
+                for t in _tokens(masked[: min(s, LEFT_WINDOW)]):
+                    if t in (",", _QMARK, ";", ":", "(") or (lead and t[:1].islower() and t.lower() not in self.titles.words and t.lower() not in _DETERMINERS and t.lower() not in _PREPOSITIONS):
+                        break
+                    lead.append(t)
+                if 0 < len(lead) <= MAX_SUBJECT_TOKENS:
+                    src = self._resolve_np(lead, paragraph, at_start=True)
+                    if src is not None:
+                        rule = "participle"
             if src is None:
                 continue
             if needs and rule != "inverted-tag":
@@ -1199,7 +1220,9 @@ class _Coder:
                 src = None
             elif len(_tokens(prefix)) <= 6:
                 src = self._resolve_np(_tokens(prefix), paragraph, at_start=True)
-                if isinstance(src, _Source) and src.rule == "name (untyped)" and " " not in src.canonical:
+                if isinstance(src, _Source) and src.rule == "name (untyped)" and (
+                    " " not in src.canonical or "'s" in src.canonical or "’s" in src.canonical or len(src.canonical.split()) > 3
+                ):
                     src = None  # "Kobani: ...", "Transcript: ...": a place or a label, not a speaker
             else:
                 src = None
