@@ -144,7 +144,6 @@ _PRONOUNS = {
 }
 _PASSIVE_AUX = frozenset("was were is are be been being 's".split())
 _PLURAL_HEADS = frozenset("countries governments nations sides states capitals allies".split())
-_WEEKDAY_ETC = _AUX_ADVERBS
 #: Capitalised words that start sentences but are not names.
 _NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I You There Here Everyone Nobody Others Many Some "
@@ -204,7 +203,6 @@ class _Gazetteer:
 @dataclass(frozen=True)
 class _Cues:
     forms: dict  # form (lower) -> (lemma, distancing, needs_complement)
-    pattern: re.Pattern | None
     first: dict  # first word (lower) -> forms starting with it, longest first (a dict lookup per word is
     # much faster than one regex alternation of all forms)
 
@@ -313,7 +311,7 @@ def _build_cues(table: pd.DataFrame) -> _Cues:
     first: dict[str, list] = {}
     for form in sorted(forms, key=len, reverse=True):
         first.setdefault(form.split()[0], []).append(form)
-    return _Cues(forms=forms, pattern=_alternation(forms, flags=re.I), first=first)
+    return _Cues(forms=forms, first=first)
 
 
 @functools.lru_cache(maxsize=8)
@@ -1114,7 +1112,7 @@ class _Coder:
             for s in src if isinstance(src, list) else ([src] if src else []):
                 out.append(Attribution(s.canonical, s.source_type, "according to", False, "according-to" + self._rule_suffix(s), m.start()))
                 self._remember(s, paragraph)
-        if self.cues.pattern is None:
+        if not self.cues.forms:
             return out
         n = 0
         for s, e, form in self.cues.finditer(masked):
