@@ -21,6 +21,7 @@
 # them, and where the two disagree.
 
 # %%
+# %matplotlib inline
 import pandas as pd
 from IPython.display import HTML, display
 
@@ -40,7 +41,9 @@ seed = study.seed_reference_units(DATA)
 counts = seed["kind"].value_counts()
 print(f"{len(seed)} units: {counts.get('headline', 0)} headline, {counts.get('sentence', 0)} sentences, "
       f"{counts.get('boilerplate', 0)} boilerplate lines (never coded).")
-seed[["unit", "kind", "frames", "speakers", "source_types", "cues", "text"]]
+seed[["unit", "kind", "frames", "speakers", "source_types", "cues", "text"]].style.hide(axis="index").set_properties(
+    subset=["text"], **{"text-align": "left", "min-width": "22em"}
+)
 
 # %% [markdown]
 # The same coding as a reading view: each unit tinted by its frames, its speaker, source type and cue in a
@@ -78,7 +81,9 @@ display(ax.figure)
 # %%
 coded = study.load_machine_coding(DATA)
 machine = coded[coded["article_id"] == seed["article_id"].iloc[0]]
-machine[["unit", "kind", "frames", "speakers", "source_types", "cues", "polarity", "text"]]
+machine[["unit", "kind", "frames", "speakers", "source_types", "cues", "polarity", "text"]].style.hide(axis="index").format(
+    precision=2
+).set_properties(subset=["text"], **{"text-align": "left", "min-width": "22em"})
 
 # %%
 display(HTML(reports.reading_view_html(machine, subtitle="Sputnik, 2022-02-03 · machine coding", standalone=False)))

@@ -26,6 +26,7 @@
 # intervals and the number of units behind each.
 
 # %%
+# %matplotlib inline
 import pandas as pd
 from IPython.display import display
 
@@ -190,3 +191,7 @@ ax = plots.plot_distinctive_terms(seed_terms, by="source_types",
                                   title="Seed article: words typical of each kind of source (log-odds, prior 100)")
 plots.save_figure(ax.figure, "seed_distinctive_terms_by_source_type", folder=FIGURES)
 display(ax.figure)
+
+# %%
+print(f"Terms with z above 1.96 (about p < 0.05, two-sided): {int((seed_terms['z'] > 1.96).sum())} of {len(seed_terms)}. "
+      "Within one short article the method mostly surfaces names and function words: a demonstration, not a finding.")

@@ -27,6 +27,7 @@
 # in the unit), attributed agreement (both say attributed, or both narration) and speaker F1.
 
 # %%
+# %matplotlib inline
 import pandas as pd
 from IPython.display import display
 
