@@ -1,0 +1,986 @@
+"""Frame coding: which of the codebook's frames each headline and sentence carries.
+
+Two coders share one output format (a ``frames`` column, ";"-joined and
+sorted, "" for none):
+
+* :func:`code_frames`, a transparent **lexicon coder**. Each frame has weighted
+  patterns in ``framing/data/frame_lexicon.tsv`` (words, phrases, regular
+  expressions, each with the codebook question it answers). A unit gets a frame
+  when the summed weight of the distinct patterns that fire reaches
+  :data:`FRAME_THRESHOLD`; ``frame_evidence`` lists them, so every coded unit
+  explains itself. The method is the dictionary approach of content analysis
+  (Krippendorff 2018, ch. 9; Grimmer, Roberts & Stewart 2022, ch. 16) with the
+  weighting and negation handling of VADER (Hutto & Gilbert 2014).
+* :class:`FrameClassifier`, a **supervised** coder (TF-IDF and one-vs-rest
+  logistic regression) for a study that has its own hand coding, with
+  :func:`cross_validate_frames` to estimate its per-frame precision and recall.
+
+The lexicon coder's rules
+-------------------------
+For a unit with text *t* and a frame *f*:
+
+    score(f, t) = sum of weight(p) over distinct labels p of f that fire in t
+    f is coded  <=>  score(f, t) >= threshold
+
+* Text is normalised (lower case, curly quotes straightened, hyphens between
+  letters read as spaces, "n't" read as " not") and split into word and
+  punctuation tokens. Word and phrase patterns match whole tokens; at any
+  place the longest pattern of a frame wins, so "counter terrorism" is one
+  cue, not two, and weight-0 stop phrases ("White House") shadow a shorter cue.
+* Negation: patterns marked ``drop`` (the operation *presented as*
+  counter-terrorism) do not count when a negator ("not", "no", "never",
+  "without", ...) precedes them within :data:`NEGATION_WINDOW` tokens of the
+  same clause, when a distancing word precedes them ("so-called", "alleged",
+  "pretext of") or when they stand in scare quotes. Every other cue counts
+  even when negated, because the codebook's questions ask what a unit speaks
+  of: "no civilians were harmed" gives a casualty count and is
+  ``civilian_harm``; "there is no safe haven for ISIS" is ``counter_terror``.
+* Anaphora: rows of frame ``inherit`` ("the allegations", "do the same",
+  "such attacks", "This confirms ...") make a unit take, in addition, the
+  frames of the previous unit of the same paragraph (codebook: "reading it with
+  the anaphora of its own paragraph resolved").
+
+Limits: a lexicon does not read syntax, so it cannot tell who was killed in
+"the raid killed the leader and others"; weights are set from the codebook,
+not estimated. Unit-level agreement with hand coding is reported by
+:mod:`framing.evaluate`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import NotFittedError
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import precision_recall_fscore_support
+from sklearn.model_selection import GroupKFold, KFold
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.utils.validation import check_is_fitted
+
+from .errors import InputError
+from .resources import read_table
+
+__all__ = [
+    "FRAMES",
+    "FRAME_THRESHOLD",
+    "code_frames",
+    "explain_frames",
+    "compile_lexicon",
+    "CompiledLexicon",
+    "FrameClassifier",
+    "cross_validate_frames",
+    "frames_to_matrix",
+    "matrix_to_frames",
+]
+
+#: The codebook's frames, in the project's sort order (alphabetical).
+FRAMES: tuple[str, ...] = ("civilian_harm", "counter_terror", "sovereignty")
+#: Pseudo-frame of the lexicon rows that mark anaphora.
+INHERIT = "inherit"
+#: Summed weight a frame needs. 1.0 = one unambiguous cue, or two half-weight cues
+#: (the lexicon's weights are on this scale: 1 = "a yes to a codebook question").
+FRAME_THRESHOLD = 1.0
+#: Tokens looked back from a ``drop`` cue for a negator: "is not a counter-terrorism"
+#: (1 token) to "was not in any sense a counter-terrorism" (4); further is another clause.
+NEGATION_WINDOW = 4
+#: Words that negate a following cue (after "n't" has been read as "not").
+NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "none", "nothing", "hardly", "instead", "rather"})
+#: Words that distance the writer from a following cue ("so-called counter-terrorism").
+DISTANCERS = frozenset({"called", "alleged", "allegedly", "purported", "purportedly", "supposed", "supposedly", "ostensible", "ostensibly", "pretext", "guise"})
+#: Tokens that end a clause for the negation look-back.
+CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", '"', "(", ")", "[", "]", "—", "–", "but", "while", "whereas", "although"})
+#: Quote tokens that mark a scare-quoted cue.
+QUOTE_TOKENS = frozenset({'"', "'"})
+#: Number words that the pattern token ``<num>`` matches, besides digits.
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty hundred hundreds thousand thousands dozen dozens "
+    "several many scores numerous multiple".split()
+)
+#: Most alternatives one word or phrase pattern may expand to (guards against typos like nested groups).
+MAX_EXPANSIONS = 4096
+#: Distinct unit texts whose matches are remembered per lexicon (wire copy repeats verbatim).
+CACHE_SIZE = 65_536
+#: Pattern kinds a lexicon row may have.
+KINDS = ("word", "phrase", "regex", "cased")
+#: Lexicon columns that must be present.
+LEXICON_COLUMNS = ("frame", "kind", "pattern", "weight", "why")
+
+_TRANSLATE = str.maketrans(
+    {
+        "’": "'", "‘": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "-": " ", "\u2010": " ", "\u2011": " ", "\u00ad": "",
+    }
+)
+# Same, but keeping hyphens: for case-sensitive patterns on the original text ("IS-linked").
+_TRANSLATE_CASED = str.maketrans({k: v for k, v in _TRANSLATE.items() if k not in (ord("-"), 0x2010, 0x2011)})
+_NT = re.compile(r"n't\b")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_PATTERN_TOKEN = re.compile(r"<num>|\w+|[^\w\s]")
+_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+def normalize(text: str) -> str:
+    """Normalise text as the lexicon sees it.
+
+    Lower case; curly quotes and primes straightened; "U.S.", "U.N.", "U.K."
+    read as "us", "un", "uk"; "n't" read as " not"; hyphens read as spaces
+    ("rebel-held" = "rebel held").
+
+    Example
+    -------
+    >>> normalize("Rebel-held Idlib isn’t “safe”")
+    'rebel held idlib is not "safe"'
+    """
+    text = text.lower().translate(_TRANSLATE)
+    if "." in text and ("u.s." in text or "u.n." in text or "u.k." in text):
+        text = text.replace("u.s.", "us").replace("u.n.", "un").replace("u.k.", "uk")
+    if "n't" in text:
+        text = _NT.sub(" not", text)
+    return text
+
+
+def _expand(pattern: str) -> list[str]:
+    """Expand ``(a|b)`` groups: ``child(|ren)`` -> ``child``, ``children``."""
+    out = [pattern]
+    done: list[str] = []
+    while out:
+        p = out.pop()
+        m = _GROUP.search(p)
+        if m is None:
+            done.append(p)
+            continue
+        for alt in m.group(1).split("|"):
+            out.append(p[: m.start()] + alt + p[m.end() :])
+        if len(out) + len(done) > MAX_EXPANSIONS:
+            raise ValueError(f"expands to more than {MAX_EXPANSIONS} alternatives")
+    return sorted(set(done))
+
+
+def _first_alternative(pattern: str) -> str:
+    """A readable default label: each ``(a|b)`` group replaced by its first non-empty alternative."""
+    def first(m: re.Match) -> str:
+        alts = [a for a in m.group(1).split("|") if a]
+        return alts[0] if alts else ""
+
+    while _GROUP.search(pattern):
+        pattern = _GROUP.sub(first, pattern)
+    return " ".join(pattern.split())
+
+
+@dataclass(frozen=True)
+class _Entry:
+    frame: str
+    weight: float
+    drop: bool
+    label: str
+    explicit: bool  # the row names its label (rows sharing it count once); else the matched words are shown
+
+
+@dataclass
+class CompiledLexicon:
+    """A lexicon ready for matching (build with :func:`compile_lexicon`).
+
+    Attributes
+    ----------
+    entries : list
+        One per lexicon row: frame, weight, negation rule, label.
+    index : dict
+        First token -> list of (token tuple, entry ids), longest first.
+    regexes : list
+        (compiled regex, gate words, entry id, cased) for regex/cased rows.
+    source : str
+        Where the lexicon came from (for messages).
+    """
+
+    entries: list
+    index: dict
+    regexes: list
+    source: str
+
+    def __post_init__(self) -> None:
+        self._cache: dict[str, tuple] = {}
+        self.keys = frozenset(k for k in self.index if k != "<num>")
+        self.num_first = "<num>" in self.index
+        self.single: dict[str, list[int]] = {}
+        self.multi: dict[tuple[str, str], list] = {}
+        for first, cands in self.index.items():
+            for seq, ids in cands:
+                if len(seq) == 1:
+                    self.single[first] = ids
+                else:
+                    self.multi.setdefault(seq[:2], []).append((seq, ids))
+        for cands in self.multi.values():
+            cands.sort(key=lambda c: -len(c[0]))
+        self.single_keys = frozenset(self.single)
+        self.multi_keys = frozenset(self.multi)
+        self.has_num = any("<num>" in seq for cands in self.index.values() for seq, _ in cands)
+        # Regex prefilter: a regex is tried only when a word of its first gate group is a token.
+        self.gate_index: dict[str, list[int]] = {}
+        self.ungated: list[int] = []
+        for k, (_, gate, _, cased, _) in enumerate(self.regexes):
+            if cased or not gate or "<num>" in gate[0]:
+                self.ungated.append(k)
+            else:
+                for w in gate[0]:
+                    self.gate_index.setdefault(w, []).append(k)
+        self.gate_words = frozenset(self.gate_index)
+
+
+    def matches(self, text: str) -> tuple[tuple[int, bool, str], ...]:
+        """Entries that fire in `text`: ``(entry id, counts, matched words)``.
+
+        ``counts`` is False for a ``drop`` cue that is negated or distanced;
+        the matched words are "" for regex patterns. Token patterns come
+        first, in text order, then regex patterns.
+        """
+        hit = self._cache.get(text)
+        if hit is None:
+            hit = self._match(text)
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[text] = hit
+        return hit
+
+    def _match(self, text: str) -> tuple[tuple[int, bool, str], ...]:
+        norm = normalize(text)
+        tokens = _TOKEN.findall(norm)
+        tset = set(tokens)
+        if self.has_num and (not tset.isdisjoint(NUMBER_WORDS) or any(t.isdigit() for t in tset)):
+            present = set(tset & self.keys)  # numbers in the text and <num> in the lexicon: try every key
+            if self.num_first:
+                present.add("<num>")
+        else:  # only tokens that start a single-token key or a present two-token prefix
+            present = tset & self.single_keys
+            if self.multi:
+                pairs = set(zip(tokens, tokens[1:])) & self.multi_keys
+                if pairs:
+                    present = present | {a for a, _ in pairs}
+        out: list[tuple[int, bool, str]] = []
+        if present:
+            self._match_tokens(tokens, present, out)
+        numeric = None
+        todo = set(self.ungated)
+        for w in tset & self.gate_words:
+            todo.update(self.gate_index[w])
+        for k in sorted(todo):
+            rx, gate, e, cased, left_b = self.regexes[k]
+            if cased:
+                if gate and not all(any(g in text for g in group) for group in gate):
+                    continue
+                subject = text.translate(_TRANSLATE_CASED)
+            else:
+                if gate:
+                    ok = True
+                    for group in gate:
+                        if tset.isdisjoint(group):
+                            if "<num>" in group:
+                                if numeric is None:
+                                    numeric = any(t.isdigit() for t in tset) or not tset.isdisjoint(NUMBER_WORDS)
+                                if numeric:
+                                    continue
+                            ok = False
+                            break
+                    if not ok:
+                        continue
+                subject = norm
+            m = _search(rx, subject, left_b)
+            if m is None:
+                continue
+            counts = True
+            if self.entries[e].drop:
+                before = _TOKEN.findall(normalize(subject[: m.start()])[-200:])
+                counts = not _negated(before + ["x"], len(before), len(before) + 1)
+            out.append((e, counts, ""))
+        return tuple(out)
+
+    def _match_tokens(self, tokens: list[str], present: set, out: list) -> None:
+        single, multi = self.single, self.multi
+        entries = self.entries
+        free: dict[str, int] = {}
+        n = len(tokens)
+        num = "<num>" in present
+        for i, tok in enumerate(tokens):
+            is_num = num and (tok.isdigit() or tok in NUMBER_WORDS)
+            if not (is_num or tok in present):
+                continue
+            firsts = (tok, "<num>") if is_num else (tok,)
+            cands: list = []
+            if i + 1 < n:
+                nxt = tokens[i + 1]
+                seconds = (nxt, "<num>") if num and (nxt.isdigit() or nxt in NUMBER_WORDS) else (nxt,)
+                for a in firsts:
+                    for b in seconds:
+                        found = multi.get((a, b))
+                        if found:
+                            cands.extend(found)
+                if len(cands) > 1:
+                    cands.sort(key=lambda c: -len(c[0]))
+            for a in firsts:
+                found = single.get(a)
+                if found:
+                    cands.append(((a,), found))
+            for seq, ids in cands:
+                k = len(seq)
+                if k > 2:
+                    if i + k > n:
+                        continue
+                    ok = True
+                    for j in range(2, k):
+                        want = seq[j]
+                        got = tokens[i + j]
+                        if want != got and not (want == "<num>" and (got.isdigit() or got in NUMBER_WORDS)):
+                            ok = False
+                            break
+                    if not ok:
+                        continue
+                for e in ids:
+                    entry = entries[e]
+                    if free.get(entry.frame, 0) > i:
+                        continue
+                    free[entry.frame] = i + k
+                    if entry.weight == 0:
+                        continue
+                    out.append((e, not (entry.drop and _negated(tokens, i, i + k)), " ".join(tokens[i : i + k])))
+
+
+def _top_level_alternation(pattern: str) -> bool:
+    """Does `pattern` have a ``|`` outside any group (so a stripped ``\\b`` would bind only its first branch)?"""
+    depth = 0
+    escaped = False
+    in_class = False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _search(rx: re.Pattern, s: str, left_boundary: bool):
+    """``rx.search(s)``; with `left_boundary`, as if the pattern began with ``\\b``.
+
+    A leading ``\\b`` stops Python's regex engine from skipping ahead on the
+    pattern's possible first characters, so it is stripped at compile time and
+    checked here instead (about twice as fast).
+    """
+    if not left_boundary:
+        return rx.search(s)
+    pos = 0
+    n = len(s)
+    while True:
+        m = rx.search(s, pos)
+        if m is None:
+            return None
+        st = m.start()
+        if (st > 0 and _is_word_char(s[st - 1])) != (st < n and _is_word_char(s[st])):
+            return m
+        pos = st + 1
+        if pos > n:
+            return None
+
+
+def _negated(tokens: list[str], start: int, end: int) -> bool:
+    """Is the cue ``tokens[start:end]`` negated, distanced or in scare quotes?"""
+    if 0 < start and end < len(tokens) and tokens[start - 1] in QUOTE_TOKENS and tokens[end] in QUOTE_TOKENS:
+        return True
+    for j in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
+        t = tokens[j]
+        if t in CLAUSE_BREAKS:
+            return False
+        if t in NEGATORS or t in DISTANCERS:
+            return True
+    return False
+
+
+def _source_key(lexicon) -> tuple:
+    if isinstance(lexicon, pd.DataFrame):
+        digest = hashlib.sha1(pd.util.hash_pandas_object(lexicon.astype(str), index=False).values.tobytes())
+        digest.update("|".join(map(str, lexicon.columns)).encode())
+        return ("frame", digest.hexdigest())
+    path = Path(lexicon)
+    if path.exists():
+        st = path.stat()
+        return ("path", str(path.resolve()), st.st_mtime_ns, st.st_size)
+    return ("name", str(lexicon))
+
+
+_COMPILED: dict[tuple, CompiledLexicon] = {}
+
+
+def compile_lexicon(lexicon: str | Path | pd.DataFrame = "frame_lexicon.tsv") -> CompiledLexicon:
+    """Read, check and compile a frame lexicon (cached per lexicon).
+
+    Parameters
+    ----------
+    lexicon : str, Path or DataFrame
+        A packaged resource name, the path of an edited copy, or a table with
+        the columns ``frame, kind, pattern, weight, why`` (optional
+        ``negation``, ``gate``, ``label``); see the header of
+        ``framing/data/frame_lexicon.tsv``.
+
+    Returns
+    -------
+    CompiledLexicon
+
+    Raises
+    ------
+    InputError
+        Unknown frame or kind, a weight that is not a finite number, a regex
+        that does not compile, a ``word`` that is several tokens.
+
+    Example
+    -------
+    >>> len(compile_lexicon().entries) > 100
+    True
+    """
+    key = _source_key(lexicon)
+    hit = _COMPILED.get(key)
+    if hit is not None:
+        return hit
+    if isinstance(lexicon, pd.DataFrame):
+        table, source = lexicon.copy(), "lexicon table"
+        missing = [c for c in LEXICON_COLUMNS if c not in table.columns]
+        if missing:
+            raise InputError(f"missing column(s) {', '.join(missing)}", path=source)
+        table = table.fillna("").astype(str)
+    else:
+        table = read_table(lexicon, required=LEXICON_COLUMNS)
+        source = str(lexicon)
+    compiled = _compile(table, source)
+    _COMPILED[key] = compiled
+    return compiled
+
+
+def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
+    entries: list[_Entry] = []
+    index: dict[str, dict[tuple, list[int]]] = {}
+    regexes: list = []
+    get = lambda row, col: str(row.get(col, "") or "").strip()  # noqa: E731
+    for n, row in enumerate(table.to_dict("records"), start=1):
+        where = f"entry {n} ({get(row, 'pattern')!r})"
+        frame, kind, pattern = get(row, "frame"), get(row, "kind"), get(row, "pattern")
+        if frame not in FRAMES and frame != INHERIT:
+            raise InputError(f"{where}: unknown frame {frame!r} (expected one of {', '.join(FRAMES + (INHERIT,))})", path=source, field="frame")
+        if kind not in KINDS:
+            raise InputError(f"{where}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})", path=source, field="kind")
+        if not pattern:
+            raise InputError(f"entry {n}: empty pattern", path=source, field="pattern")
+        try:
+            weight = float(get(row, "weight"))
+        except ValueError:
+            raise InputError(f"{where}: weight {get(row, 'weight')!r} is not a number", path=source, field="weight") from None
+        if not math.isfinite(weight):
+            raise InputError(f"{where}: weight must be finite", path=source, field="weight")
+        negation = get(row, "negation") or "keep"
+        if negation not in ("keep", "drop"):
+            raise InputError(f"{where}: negation must be 'keep' or 'drop', not {negation!r}", path=source, field="negation")
+        explicit = bool(get(row, "label"))
+        label = get(row, "label") or (_first_alternative(pattern) if kind in ("word", "phrase") else pattern)
+        if ";" in label:
+            raise InputError(f"{where}: a label may not contain ';'", path=source, field="label")
+        entry_id = len(entries)
+        entries.append(_Entry(frame, weight, negation == "drop", label, explicit))
+        if kind in ("regex", "cased"):
+            left_b = pattern.startswith("\\b") and not _top_level_alternation(pattern[2:])
+            try:
+                rx = re.compile(pattern[2:] if left_b else pattern)
+                re.compile(pattern)
+            except re.error as err:
+                raise InputError(f"{where}: invalid regular expression ({err})", path=source, field="pattern") from None
+            gate = []
+            for group in get(row, "gate").split("+"):
+                if kind == "cased":  # case-sensitive substrings of the original text
+                    words = frozenset(group.split())
+                else:  # tokens of the normalised text; <num> = any number
+                    words = frozenset(
+                        w for g in group.split() for w in (["<num>"] if g == "<num>" else _TOKEN.findall(normalize(g)))
+                    )
+                if words:
+                    gate.append(words)
+            regexes.append((rx, tuple(gate), entry_id, kind == "cased", left_b))
+            continue
+        try:
+            variants = _expand(pattern)
+        except ValueError as err:
+            raise InputError(f"{where}: {err}", path=source, field="pattern") from None
+        for variant in variants:
+            seq = tuple(_PATTERN_TOKEN.findall(normalize(variant).replace("<num>", " <num> ")))
+            if not seq:
+                continue
+            if kind == "word" and len(seq) != 1:
+                raise InputError(f"{where}: a 'word' pattern must be one token; {variant!r} is {len(seq)} (use kind 'phrase')", path=source, field="pattern")
+            index.setdefault(seq[0], {}).setdefault(seq, []).append(entry_id)
+    flat = {
+        first: sorted(((seq, ids) for seq, ids in seqs.items()), key=lambda c: -len(c[0]))
+        for first, seqs in index.items()
+    }
+    return CompiledLexicon(entries=entries, index=flat, regexes=regexes, source=source)
+
+
+def _decide(lex: CompiledLexicon, hits, threshold: float) -> tuple[set, dict, list]:
+    """Frames reaching `threshold`, their evidence labels, and fired anaphors."""
+    seen: set = set()
+    score: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    anaphors: list[str] = []
+    for e, counts, words in hits:
+        entry = lex.entries[e]
+        shown = entry.label if entry.explicit or not words else words
+        if entry.frame == INHERIT:
+            if shown not in anaphors:
+                anaphors.append(shown)
+            continue
+        key = (entry.frame, entry.label) if entry.explicit else e
+        if not counts or key in seen:
+            continue
+        seen.add(key)
+        score[entry.frame] = score.get(entry.frame, 0.0) + entry.weight
+        evidence.setdefault(entry.frame, []).append(shown)
+    frames = {f for f, s in score.items() if s >= threshold - 1e-9}
+    return frames, evidence, anaphors
+
+
+def _text_list(units: pd.DataFrame) -> list[str]:
+    return [t if isinstance(t, str) else ("" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)) for t in units["text"].tolist()]
+
+
+def _check_units(units, who: str) -> None:
+    if not isinstance(units, pd.DataFrame):
+        raise InputError(f"{who}: expected a DataFrame of units, got {type(units).__name__}")
+    if "text" not in units.columns:
+        raise InputError(f"{who}: the unit table has no 'text' column", field="text")
+
+
+def code_frames(
+    units: pd.DataFrame,
+    *,
+    lexicon: str | Path | pd.DataFrame = "frame_lexicon.tsv",
+    threshold: float = FRAME_THRESHOLD,
+) -> pd.DataFrame:
+    """Code each headline and sentence for the codebook's frames with the lexicon.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        A unit table (:func:`framing.make_units`). Needs ``text``; uses
+        ``kind`` (boilerplate gets no frame), ``article_id`` and ``paragraph``
+        (anaphora reach back only inside a paragraph) and ``unit`` when present.
+    lexicon : str, Path or DataFrame
+        The frame lexicon (default: the packaged ``frame_lexicon.tsv``).
+    threshold : float
+        Summed weight a frame needs (default :data:`FRAME_THRESHOLD`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table with ``frames`` (";"-joined, sorted, "" for none) and
+        ``frame_evidence`` (``frame:label`` items, ";"-joined; an inherited
+        frame shows as ``frame:<-label`` with the anaphor's label).
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> u = pd.DataFrame({"text": ["13 people were killed in the raid on the ISIS leader."]})
+    >>> code_frames(u)[["frames", "frame_evidence"]].iloc[0].tolist()
+    ['civilian_harm;counter_terror', 'civilian_harm:people;civilian_harm:killed/injured;civilian_harm:<n> killed;counter_terror:isis;counter_terror:leader']
+    """
+    _check_units(units, "code_frames")
+    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not math.isfinite(threshold) or threshold <= 0:
+        raise InputError(f"threshold must be a positive number, not {threshold!r}", field="threshold")
+    lex = compile_lexicon(lexicon)
+    out = units.copy()
+    n = len(out)
+    texts = _text_list(out)
+    kinds = out["kind"].tolist() if "kind" in out.columns else ["sentence"] * n
+    articles = out["article_id"].tolist() if "article_id" in out.columns else [None] * n
+    paragraphs = out["paragraph"].tolist() if "paragraph" in out.columns else [None] * n
+    numbers = out["unit"].tolist() if "unit" in out.columns else [None] * n
+    frames_col: list[str] = []
+    evidence_col: list[str] = []
+    prev_key = None
+    prev_frames: set = set()
+    prev_unit = None
+    for text, kind, art, par, num in zip(texts, kinds, articles, paragraphs, numbers):
+        if kind == "boilerplate":
+            frames_col.append("")
+            evidence_col.append("")
+            prev_key = None
+            continue
+        own, ev, anaphors = _decide(lex, lex.matches(text), threshold)
+        final = set(own)
+        inherited: list[str] = []
+        key = (art, par)
+        adjacent = prev_key is not None and key == prev_key and par is not None
+        if adjacent and num is not None and prev_unit is not None:
+            try:
+                adjacent = int(num) == int(prev_unit) + 1
+            except (TypeError, ValueError):
+                pass
+        if anaphors and adjacent:
+            inherited = sorted(prev_frames - own)
+            final |= prev_frames
+        items = []
+        for f in sorted(final):
+            if f in own:
+                items.extend(f"{f}:{label}" for label in ev[f])
+            else:
+                items.append(f"{f}:<-{anaphors[0]}")
+        frames_col.append(";".join(sorted(final)))
+        evidence_col.append(";".join(items))
+        prev_key, prev_frames, prev_unit = key, final, num
+    out["frames"] = frames_col
+    out["frame_evidence"] = evidence_col
+    return out
+
+
+def explain_frames(
+    text: str,
+    *,
+    lexicon: str | Path | pd.DataFrame = "frame_lexicon.tsv",
+) -> pd.DataFrame:
+    """List every lexicon pattern that fires in one text, with its weight.
+
+    Parameters
+    ----------
+    text : str
+        A headline or sentence.
+    lexicon : str, Path or DataFrame
+        As for :func:`code_frames`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``frame, label, matched, weight, counts`` (``matched``: the
+        normalised words, "" for regex rows; ``counts`` False when a ``drop``
+        cue was negated or distanced), one row per firing. Summing ``weight``
+        over the counted rows of a frame, once per lexicon row (once per label
+        for rows that name a shared label), gives the score compared with the
+        threshold.
+
+    Example
+    -------
+    >>> explain_frames("It was not a counter-terrorism operation.")[["label", "counts"]].values.tolist()
+    [['counter-terrorism', False]]
+    """
+    lex = compile_lexicon(lexicon)
+    rows = []
+    for e, c, words in lex.matches(text if isinstance(text, str) else str(text)):
+        entry = lex.entries[e]
+        rows.append({"frame": entry.frame, "label": entry.label, "matched": words, "weight": entry.weight, "counts": c})
+    return pd.DataFrame(rows, columns=["frame", "label", "matched", "weight", "counts"])
+
+
+# --------------------------------------------------------------------------- supervised coder
+
+
+def frames_to_matrix(frames: Sequence[str], *, classes: Sequence[str] = FRAMES) -> np.ndarray:
+    """Indicator matrix (n x len(classes)) from ";"-joined frame cells.
+
+    Example
+    -------
+    >>> frames_to_matrix(["counter_terror", "", "civilian_harm;sovereignty"]).tolist()
+    [[0, 1, 0], [0, 0, 0], [1, 0, 1]]
+    """
+    pos = {c: j for j, c in enumerate(classes)}
+    y = np.zeros((len(frames), len(classes)), dtype=int)
+    for i, cell in enumerate(frames):
+        if not isinstance(cell, str):
+            continue
+        for f in cell.split(";"):
+            f = f.strip()
+            if f in pos:
+                y[i, pos[f]] = 1
+    return y
+
+
+def matrix_to_frames(y: np.ndarray, *, classes: Sequence[str] = FRAMES) -> list[str]:
+    """";"-joined, sorted frame cells from an indicator matrix (inverse of :func:`frames_to_matrix`)."""
+    return [";".join(sorted(c for c, v in zip(classes, row) if v)) for row in np.asarray(y)]
+
+
+#: Default vocabulary cap of the TF-IDF features (a news corpus of this size has ~10-30k n-grams).
+DEFAULT_MAX_FEATURES = 20_000
+#: Default inverse regularisation strength; 4 fits short texts with few positives (tuned on nothing: a common default range 1-10).
+DEFAULT_C = 4.0
+
+
+def _training_data(units, y) -> tuple[list[str], np.ndarray | None, np.ndarray]:
+    """Texts, labels (or None) and a keep-mask from a unit table or a list of texts."""
+    if isinstance(units, pd.DataFrame):
+        _check_units(units, "FrameClassifier")
+        texts = _text_list(units)
+        keep = np.ones(len(units), dtype=bool)
+        if "kind" in units.columns:
+            keep = (units["kind"] != "boilerplate").to_numpy()
+        if y is None and "frames" in units.columns:
+            y = frames_to_matrix(units["frames"].tolist())
+    else:
+        if isinstance(units, str):
+            raise InputError("FrameClassifier: expected a unit table or a list of texts, got one string")
+        texts = ["" if t is None else str(t) for t in units]
+        keep = np.ones(len(texts), dtype=bool)
+    if y is not None:
+        if not isinstance(y, np.ndarray) and len(y) and isinstance(next(iter(y)), str):
+            y = frames_to_matrix(list(y))
+        y = np.asarray(y, dtype=int)
+        if y.ndim != 2 or y.shape != (len(texts), len(FRAMES)):
+            raise InputError(f"labels must be an indicator matrix of shape ({len(texts)}, {len(FRAMES)}), got {y.shape}")
+    return texts, y, keep
+
+
+class FrameClassifier(ClassifierMixin, BaseEstimator):
+    """Supervised frame coder: TF-IDF n-grams and one-vs-rest logistic regression.
+
+    For a study with its own hand coding (e.g. another event): it learns from
+    any coded unit table (``text`` and ``frames`` columns; boilerplate rows
+    are ignored). Each frame is a separate binary logistic regression with
+    ``class_weight="balanced"`` (King & Zeng 2001 on rare events), so rare
+    frames are not ignored.
+
+    Parameters
+    ----------
+    max_features : int
+        Vocabulary cap of the TF-IDF vectoriser.
+    ngram_range : tuple of int
+        Word n-gram range.
+    min_df : int or float
+        Minimum document frequency of an n-gram.
+    C : float
+        Inverse L2 regularisation strength.
+    sublinear_tf : bool
+        Use 1 + log(tf).
+    random_state : int
+        Seed of the solver (liblinear), for determinism.
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+        The frames, in column order of :meth:`predict`.
+    vectorizer_ : TfidfVectorizer
+    estimator_ : OneVsRestClassifier
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> train = pd.DataFrame({"text": ["ISIS militants attacked", "civilians were killed", "rain fell"] * 4,
+    ...                       "frames": ["counter_terror", "civilian_harm", ""] * 4})
+    >>> FrameClassifier().fit(train).code(pd.DataFrame({"text": ["militants of ISIS"]}))["frames"].tolist()
+    ['counter_terror']
+    """
+
+    def __init__(
+        self,
+        *,
+        max_features: int = DEFAULT_MAX_FEATURES,
+        ngram_range: tuple[int, int] = (1, 2),
+        min_df: int | float = 1,
+        C: float = DEFAULT_C,
+        sublinear_tf: bool = True,
+        random_state: int = 0,
+    ) -> None:
+        self.max_features = max_features
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+        self.C = C
+        self.sublinear_tf = sublinear_tf
+        self.random_state = random_state
+
+    def fit(self, units, y=None) -> FrameClassifier:
+        """Learn from a coded unit table (or texts plus an indicator matrix / frame cells).
+
+        Parameters
+        ----------
+        units : DataFrame or sequence of str
+            A unit table with ``text`` and ``frames``, or texts.
+        y : array-like, optional
+            n x 3 indicator matrix (columns :data:`FRAMES`) or ";"-joined frame
+            cells; required when `units` are plain texts.
+
+        Returns
+        -------
+        FrameClassifier
+            self
+        """
+        texts, y, keep = _training_data(units, y)
+        if y is None:
+            raise InputError("FrameClassifier.fit: no labels (give a 'frames' column or y)", field="frames")
+        texts = [t for t, k in zip(texts, keep) if k]
+        y = y[keep]
+        if not texts:
+            raise InputError("FrameClassifier.fit: no headline or sentence to learn from")
+        self.classes_ = np.array(FRAMES)
+        self.vectorizer_ = TfidfVectorizer(
+            lowercase=True,
+            ngram_range=tuple(self.ngram_range),
+            min_df=self.min_df,
+            max_features=self.max_features,
+            sublinear_tf=self.sublinear_tf,
+            token_pattern=r"(?u)\b\w[\w'-]*\w\b|\b\w\b",
+        )
+        try:
+            x = self.vectorizer_.fit_transform(texts)
+        except ValueError as err:  # empty vocabulary
+            raise InputError(f"FrameClassifier.fit: {err}") from None
+        base = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", random_state=self.random_state)
+        self.estimator_ = OneVsRestClassifier(base)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # "label not present in all training examples"
+            self.estimator_.fit(x, y)
+        self.n_features_in_ = x.shape[1]
+        return self
+
+    def decision_function(self, units) -> np.ndarray:
+        """Per-frame scores (n x 3) of each unit; boilerplate rows get -inf."""
+        check_is_fitted(self, ["classes_", "vectorizer_", "estimator_"])
+        texts, _, keep = _training_data(units, None)
+        scores = np.full((len(texts), len(self.classes_)), -np.inf)
+        if keep.any():
+            x = self.vectorizer_.transform([t for t, k in zip(texts, keep) if k])
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)
+                scores[keep] = self._scores(x)
+        return scores
+
+    def _scores(self, x) -> np.ndarray:
+        cols = []
+        for est in self.estimator_.estimators_:
+            if hasattr(est, "decision_function"):
+                cols.append(est.decision_function(x))
+            else:  # a constant label in training: sklearn's _ConstantPredictor
+                p = est.predict_proba(x)[:, 1]
+                cols.append(np.where(p > 0.5, np.inf, -np.inf))
+        return np.column_stack(cols)
+
+    def predict_proba(self, units) -> np.ndarray:
+        """Per-frame probabilities (n x 3); boilerplate rows get 0."""
+        s = self.decision_function(units)
+        with np.errstate(over="ignore"):
+            return 1.0 / (1.0 + np.exp(-s))
+
+    def predict(self, units) -> np.ndarray:
+        """Indicator matrix (n x 3, columns :attr:`classes_`); boilerplate rows are all 0."""
+        return (self.decision_function(units) > 0).astype(int)
+
+    def code(self, units: pd.DataFrame) -> pd.DataFrame:
+        """Return a copy of the unit table with a predicted ``frames`` column."""
+        _check_units(units, "FrameClassifier.code")
+        out = units.copy()
+        out["frames"] = matrix_to_frames(self.predict(units), classes=self.classes_)
+        return out
+
+    def score(self, units, y=None, sample_weight=None) -> float:
+        """Subset accuracy (all three frames right), as sklearn's classifiers report."""
+        texts, y, keep = _training_data(units, y)
+        if y is None:
+            raise InputError("FrameClassifier.score: no labels", field="frames")
+        pred = self.predict(units)
+        return float((pred[keep] == y[keep]).all(axis=1).mean()) if keep.any() else float("nan")
+
+
+def cross_validate_frames(
+    units: pd.DataFrame,
+    *,
+    n_splits: int = 5,
+    groups: str | None = "article_id",
+    random_state: int = 0,
+    classifier: FrameClassifier | None = None,
+    average: Literal["macro"] = "macro",
+) -> pd.DataFrame:
+    """K-fold estimate of the supervised coder's precision, recall and F1 per frame.
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        A coded unit table (``text``, ``frames``; boilerplate rows dropped).
+    n_splits : int
+        Number of folds (reduced to the number of groups when there are fewer).
+    groups : str or None
+        Column whose values are kept together in one fold (default
+        ``article_id``: an article is never both trained and tested on, which
+        would flatter the score with its repeated wording). None: shuffled KFold.
+    random_state : int
+        Seed for the shuffle (KFold and GroupKFold) and the classifier.
+    classifier : FrameClassifier, optional
+        Settings to evaluate (cloned per fold); default ``FrameClassifier()``.
+    average : {"macro"}
+        How the summary row over frames is formed (unweighted mean).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Tidy: ``fold`` ("1".."k", then "mean" over folds), ``frame`` (each
+        frame, then ``macro``), ``precision``, ``recall``, ``f1``, ``support``
+        (positives in the test fold), ``n_test``.
+
+    Example
+    -------
+    >>> cv = cross_validate_frames(coded_units, n_splits=3)  # doctest: +SKIP
+    >>> cv.query("fold == 'mean' and frame == 'macro'")["f1"]  # doctest: +SKIP
+    """
+    from sklearn.base import clone
+
+    _check_units(units, "cross_validate_frames")
+    if "frames" not in units.columns:
+        raise InputError("cross_validate_frames: the unit table has no 'frames' column", field="frames")
+    if not isinstance(n_splits, (int, np.integer)) or n_splits < 2:
+        raise InputError(f"n_splits must be an integer >= 2, not {n_splits!r}", field="n_splits")
+    data = units
+    if "kind" in data.columns:
+        data = data[data["kind"] != "boilerplate"]
+    data = data.reset_index(drop=True)
+    y = frames_to_matrix(data["frames"].tolist())
+    texts = _text_list(data)
+    est = FrameClassifier(random_state=random_state) if classifier is None else clone(classifier)
+    if groups is not None:
+        if groups not in data.columns:
+            raise InputError(f"cross_validate_frames: no column {groups!r} to group folds by", field=groups)
+        g = data[groups].astype(str).to_numpy()
+        k = min(n_splits, len(set(g)))
+        if k < 2:
+            raise InputError(f"cross_validate_frames: need at least 2 distinct {groups!r} values to group folds")
+        splitter = GroupKFold(n_splits=k, shuffle=True, random_state=random_state)
+        splits = splitter.split(texts, y, g)
+    else:
+        if len(texts) < n_splits:
+            raise InputError(f"cross_validate_frames: {len(texts)} units cannot fill {n_splits} folds")
+        splits = KFold(n_splits=n_splits, shuffle=True, random_state=random_state).split(texts)
+    rows = []
+    for fold, (tr, te) in enumerate(splits, start=1):
+        model = clone(est).fit([texts[i] for i in tr], y[tr])
+        pred = model.predict([texts[i] for i in te])
+        p, r, f, s = precision_recall_fscore_support(y[te], pred, average=None, labels=range(len(FRAMES)), zero_division=0)
+        for j, frame in enumerate(FRAMES):
+            rows.append({"fold": str(fold), "frame": frame, "precision": p[j], "recall": r[j], "f1": f[j], "support": int(s[j]), "n_test": len(te)})
+        rows.append({"fold": str(fold), "frame": average, "precision": p.mean(), "recall": r.mean(), "f1": f.mean(), "support": int(s.sum()), "n_test": len(te)})
+    table = pd.DataFrame(rows, columns=["fold", "frame", "precision", "recall", "f1", "support", "n_test"])
+    mean = table.groupby("frame", sort=False)[["precision", "recall", "f1", "support", "n_test"]].mean().reset_index()
+    mean.insert(0, "fold", "mean")
+    return pd.concat([table, mean], ignore_index=True)

@@ -1,0 +1,518 @@
+"""Tests for framing.frames: the lexicon frame coder and the supervised FrameClassifier.
+
+Every sentence below was written for these tests in the styles outlets use
+(wire copy, broadcast transcripts, state media, NGO statements, local
+reporting), about the Atmeh raid and about other strikes. The expected frames
+come from the codebook's questions (data/codebook.md, "Frames"), not from
+running the coder.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.metrics import f1_score
+
+from framing.errors import InputError
+from framing.frames import (
+    FRAMES,
+    FrameClassifier,
+    code_frames,
+    compile_lexicon,
+    cross_validate_frames,
+    explain_frames,
+    frames_to_matrix,
+    matrix_to_frames,
+    normalize,
+)
+from framing.resources import read_table
+
+CT, CH, SV = "counter_terror", "civilian_harm", "sovereignty"
+
+
+def _join(*frames: str) -> str:
+    return ";".join(sorted(frames))
+
+
+# (sentence, expected frames). Comments give the codebook question that decides.
+CASES = [
+    # --- wire copy, the Atmeh raid
+    ("ATMEH, Syria (AP) — U.S. special operations forces carried out a large-scale counterterrorism raid in northwestern Syria early Thursday.", _join(CT)),
+    ("The raid lasted about two hours, residents said.", ""),  # negative rule: a raid with no terrorism, no harm
+    ("Rescue workers said 13 people, including six children and four women, were killed.", _join(CH)),
+    ("Biden said the operation had taken a major terrorist threat off the battlefield.", _join(CT)),
+    ("The Islamic State group's leader, Abu Ibrahim al-Hashimi al-Qurayshi, died when he detonated a bomb that also killed members of his family, U.S. officials said.", _join(CH, CT)),
+    ("The village of Atmeh lies in Idlib province, an area held by Turkish-backed opposition fighters and jihadists.", _join(CT, SV)),
+    ("Helicopters landed near a two-story house surrounded by olive trees shortly after midnight.", ""),
+    ("Pentagon spokesman John Kirby said the U.S. forces took every precaution to avoid civilian casualties.", _join(CH)),
+    ("Kirby said al-Qurayshi blew himself up, killing his wife and two children.", _join(CH, CT)),
+    ("The White House said no U.S. personnel were injured in the operation.", ""),  # US troops are not civilians
+    ("Syria's Foreign Ministry condemned the raid as a flagrant violation of its sovereignty.", _join(SV)),
+    ("It was the biggest U.S. raid in Syria since the operation that killed al-Baghdadi in 2019.", _join(CT)),
+    ("U.S. officials have not said whether any civilians were killed by American fire.", _join(CH)),
+    ("The Pentagon said it would review the operation to determine whether any noncombatants were harmed.", _join(CH)),
+    ("Idlib is largely controlled by Hayat Tahrir al-Sham, a group once linked to al-Qaeda.", _join(CT, SV)),
+    ("The province is home to about three million people, many of whom were displaced from other parts of Syria.", _join(CH)),
+    ("Turkey maintains several military outposts in Idlib under a 2020 agreement with Russia.", _join(SV)),
+    ("Damascus has long demanded the withdrawal of U.S. troops from the northeast.", _join(SV)),
+    ("The operation underscored the ability of Islamic State to regroup in areas outside the Syrian government's control.", _join(CT, SV)),
+    ("Al-Qurayshi had taken over the group after al-Baghdadi's death in October 2019.", _join(CT)),  # a leader's death is not civilian harm
+    ("Analysts said the killing of al-Qurayshi would deal a blow to the group but not end its insurgency.", _join(CT)),
+    ("Biden ordered the raid after months of planning, officials said.", ""),
+    ("Planners chose a raid rather than an airstrike to reduce the risk to civilians living in the building.", _join(CH)),
+    ("A senior administration official said the U.S. had considered an airstrike but rejected it because of the danger to women and children in the building.", _join(CH)),
+    ("The raid was launched from a base in Iraq's Kurdistan region, the official said.", ""),
+    ("The U.S. military said it was assessing reports of civilian casualties.", _join(CH)),
+    ("The death toll rose to 13, the civil defense said.", _join(CH)),
+    ("Thirteen bodies were recovered, among them those of six children.", _join(CH)),
+    ("Officials said two militants were killed in a separate strike.", _join(CT)),  # combatants killed: not civilian harm
+    ("U.S. forces killed the ISIS leader in a raid on his compound.", _join(CT)),
+    ("The ISIS leader died in the explosion.", _join(CT)),  # codebook: "the leader died" alone is not civilian_harm
+    ("He blew himself up, taking his family with him.", _join(CH, CT)),  # the codebook's own example: both frames
+    ("Biden said the terrorist leader chose to blow himself up rather than face justice.", _join(CT)),
+    ("The raid was a major blow to the Islamic State, which has been trying to regroup.", _join(CT)),
+    ("Pentagon press secretary John Kirby told reporters the United States was not aware of any civilian casualties beyond those caused by the blast.", _join(CH)),
+    ("The US Central Command said an investigation into the civilian deaths was under way.", _join(CH)),
+    ("The Pentagon said the raid was carefully planned to minimize harm to civilians.", _join(CH)),
+    ("Biden spoke from the Roosevelt Room of the White House on Thursday morning.", ""),
+    ("People familiar with the operation said the commander was killed.", ""),  # sourcing phrase, not victims
+    # --- broadcast transcripts
+    ("KIRBY: We believe that this was a successful mission and that it took a significant terrorist leader off the battlefield.", _join(CT)),
+    ("REPORTER: Can you say how many children were killed?", _join(CH)),
+    ("CORRESPONDENT: Residents here tell us they were woken by explosions around one in the morning.", _join(CH)),  # residents' daily life
+    ("ANCHOR: The people of Atmeh are terrified tonight, and many say they have nowhere to go.", _join(CH)),
+    ("BLITZER: Our Pentagon correspondent is standing by with the latest on the Islamic State leader.", _join(CT)),
+    ("KIRBY: I'm not going to speak to the specific intelligence that led us to the compound.", ""),
+    # --- state media (Syrian, Russian, Iranian, Turkish)
+    ("The American occupation forces committed a new massacre against civilians in Idlib countryside, killing 13 people including women and children.", _join(CH, SV)),
+    ("Damascus reiterated that the presence of US forces on Syrian territory is illegal and constitutes an aggression.", _join(SV)),
+    ("The Foreign Ministry said Washington continues to support terrorist organizations in Syria under the pretext of fighting them.", _join(CT, SV)),
+    ("Moscow stressed the need to respect the sovereignty and territorial integrity of the Syrian Arab Republic.", _join(SV)),
+    ("Russian military police conducted a joint patrol with Turkish forces under the Sochi memorandum.", _join(SV)),
+    # negated presentation: the spokesman denies it was counter-terrorism (codebook Q2 answers no); law is sovereignty
+    ("Iranian Foreign Ministry spokesman Saeed Khatibzadeh said the US raid was not a counterterrorism operation but a violation of international law.", _join(SV)),
+    # distanced presentation ("so-called"): not presented as counter-terrorism; the victims are civilian harm
+    ("The so-called counter-terrorism operation killed women and children, the ministry said.", _join(CH)),
+    ("Terrorists in the Idlib de-escalation zone carried out five attacks over the past day, the Russian Reconciliation Center said.", _join(CT, SV)),
+    ("Ankara has failed to meet its obligations under the Astana agreements to separate moderate opposition from terrorists.", _join(CT, SV)),
+    ("Daesh terrorists attacked a bus carrying soldiers in the Palmyra desert, SANA reported.", _join(CT)),
+    ("In a statement, the ministry called on the international community to stop the US aggression on Syrian territory.", _join(SV)),
+    ("Syria's UN envoy told the Security Council that the American presence in his country is an illegal occupation.", _join(SV)),
+    ("The Russian Defense Ministry said its aircraft struck militant positions in the Idlib de-escalation zone.", _join(CT, SV)),
+    ("Moscow said the US had not coordinated the raid with Damascus.", _join(SV)),
+    ("Syrian state television showed footage of the destroyed house and blood-stained mattresses.", _join(CH)),
+    ("We will not allow any foreign country to violate our sovereignty, the minister said.", _join(SV)),
+    ("Erdogan's spokesman said Turkey would continue to fight terrorist organizations along its borders.", _join(CT)),
+    ("The Astana guarantors - Russia, Turkey and Iran - will meet in Kazakhstan next month.", _join(SV)),
+    ("The Kremlin declined to comment on the raid.", ""),
+    # --- NGO statements
+    ("The Syrian Observatory for Human Rights said the dead included at least three children.", _join(CH)),
+    ("Save the Children called on all parties to protect children and civilian infrastructure.", _join(CH)),
+    ("Amnesty International urged the United States to conduct a prompt and impartial investigation into the deaths.", _join(CH)),
+    ("The White Helmets said their volunteers pulled bodies from the rubble of the house.", _join(CH)),
+    ("Airwars said the raid was the deadliest U.S. operation in Syria for civilians in more than a year.", _join(CH)),
+    ("Human Rights Watch said the families living in nearby tents fled in panic.", _join(CH)),
+    ("The United Nations said more than 2.8 million displaced people live in northwest Syria.", _join(CH)),
+    ("UNICEF said no child should ever be caught up in military operations.", _join(CH)),
+    # --- local reporting
+    ("Neighbors said the family had rented the ground floor for about 11 months and kept to themselves.", _join(CH)),  # residents' daily life
+    ("A man who lives nearby said he heard a woman screaming and children crying.", _join(CH)),
+    ("The building's upper floor collapsed, and blood stained the walls of a bedroom.", _join(CH)),  # damage to a home
+    ("Shopkeepers in Atmeh reopened on Friday, but many said they were still afraid.", _join(CH)),
+    ("Atmeh, near the Turkish border, is crowded with camps for people displaced by the war.", _join(CH)),
+    ("Residents said the raid began with a call over loudspeakers urging women and children to leave the house.", _join(CH)),
+    ("Residents screamed in terror as the building shook.", _join(CH)),  # "in terror" is fear, not terrorism
+    ("Officials said no one else in the house was hurt.", _join(CH)),  # negation kept: a casualty count of zero
+    ("The town's market was busy on Friday.", ""),
+    ("The children's hospital in Idlib received four wounded.", _join(CH)),
+    ("Rebel-held Idlib has been bombarded for years by Russian and Syrian government aircraft.", _join(SV)),
+    ("Turkey, which backs some rebel factions, has troops stationed in Idlib.", _join(SV)),
+    ("The Kurdish-led Syrian Democratic Forces control much of the northeast.", _join(SV)),
+    ("Pro-government forces advanced on the last opposition-held areas of Daraa in 2018.", _join(SV)),
+    ("The Syrian government regained control of Aleppo in 2016.", _join(SV)),
+    ("A spokesman for the Syrian Democratic Forces said its fighters had not been involved.", ""),
+    ("Weather conditions were clear, with a full moon over the olive groves.", ""),
+    # --- other strikes: Yemen, Iraq, Somalia, Afghanistan
+    ("A U.S. drone strike in Yemen's Marib province killed three suspected al-Qaeda militants, tribal sources said.", _join(CT)),
+    ("The strike also killed two civilians who were driving past, according to relatives.", _join(CH)),
+    ("An airstrike near Mosul destroyed a house, killing a family of seven.", _join(CH)),
+    ("Al-Shabaab fighters attacked a military base in southern Somalia, the army said.", _join(CT)),
+    # negation kept: "no civilians were injured" answers the casualty question (codebook civilian_harm Q2)
+    ("U.S. Africa Command said the airstrike in Somalia targeted al-Shabaab militants and that no civilians were injured or killed.", _join(CH, CT)),
+    ("The Iraqi government said the strike was carried out without its permission and violated Iraqi sovereignty.", _join(SV)),
+    ("The Houthis said the strike in Sanaa killed 20 people at a wedding.", _join(CH)),
+    ("A Predator drone hovered over the village for hours before firing two missiles.", ""),
+    ("The Somali government said it had been informed of the operation in advance.", _join(SV)),  # coordination with the government
+    ("Iraqi security forces said an ISIS sleeper cell ambushed a checkpoint near Kirkuk.", _join(CT)),
+    ("A car bomb exploded in a crowded market in Mogadishu, killing at least 15 people, police said.", _join(CH, CT)),
+    ("The Taliban denied that any al-Qaeda figures were living in Kabul.", _join(CT)),
+    ("Hurras al-Din, al-Qaeda's affiliate in Syria, has been targeted by repeated U.S. strikes.", _join(CT)),
+    ("ISIL claimed responsibility for the attack on the checkpoint.", _join(CT)),
+    ("Islamic State fighters stormed the Ghwayran prison in Hasakah last month.", _join(CT)),
+    ("There is no safe haven for terrorists anywhere in the world.", _join(CT)),  # negation kept: still about terrorists
+    ("This was not a counterterrorism operation.", ""),  # negated presentation, nothing else
+    ("Washington accuses Iran of arming militias in Syria and Iraq.", _join(SV)),
+    ("Biden says IS leader killed in Syria raid", _join(CT)),  # headline style; "IS" as the group's name
+    ("WHAT IS NEXT FOR IDLIB", ""),  # capitals: "IS" the verb
+]
+
+# Known misses: the lexicon cannot read these, and the test says so.
+XFAIL_CASES = [
+    pytest.param(
+        "Residents of Atmeh described a night of terror.", _join(CH),
+        marks=pytest.mark.xfail(reason="'terror' as fear is read as terrorism (counter_terror) and 'night' is no fear word", strict=True),
+    ),
+    pytest.param(
+        "Residents said they heard helicopters and then a huge explosion.", _join(CH),
+        marks=pytest.mark.xfail(reason="residents' experience without a fear, harm or damage word is not seen", strict=True),
+    ),
+    pytest.param(
+        "The group's fighters overran a prison in Hasakah last month in a bid to free detainees.", _join(CT),
+        marks=pytest.mark.xfail(reason="'the group' resolved only from context; no group name in the sentence", strict=True),
+    ),
+]
+
+
+def _code(text: str) -> str:
+    return code_frames(pd.DataFrame({"text": [text], "kind": ["sentence"]}))["frames"].iloc[0]
+
+
+def test_table_is_large_and_balanced():
+    assert len(CASES) >= 90
+    counts = {f: sum(f in exp.split(";") for _, exp in CASES) for f in FRAMES}
+    assert min(counts.values()) >= 20, counts
+    assert sum(exp == "" for _, exp in CASES) >= 10
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + XFAIL_CASES)
+def test_frames_of_written_sentences(text, expected):
+    assert _code(text) == expected
+
+
+def test_macro_f1_on_written_table():
+    got = code_frames(pd.DataFrame({"text": [t for t, _ in CASES]}))["frames"].tolist()
+    y = frames_to_matrix([e for _, e in CASES])
+    p = frames_to_matrix(got)
+    assert f1_score(y, p, average="macro") >= 0.95
+
+
+# --- anaphora: (previous unit, unit, same paragraph?, expected frames of the second unit)
+ANAPHORA = [
+    ("Damascus accused Ankara of backing terrorist groups in Idlib.", "Turkey rejected the accusations.", True, _join(CT, SV)),
+    ("Damascus accused Ankara of backing terrorist groups in Idlib.", "Turkey rejected the accusations.", False, ""),
+    ("Russia urged all states to avoid civilian casualties.", "It called on Washington to do the same.", True, _join(CH)),
+    ("The Islamic State claimed a string of bombings in Iraq.", "Such attacks have become rarer since 2019.", True, _join(CT)),
+    ("The raid lasted two hours.", "This shows how complex it was.", True, ""),
+    ("Kirby said no civilians were harmed.", "It remains unclear who else was in the house.", True, ""),  # expletive "it"
+    ("Rebels accuse the government of shelling homes in Idlib.", "Damascus denies the claims.", True, _join(CH)),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "same_paragraph", "expected"), ANAPHORA)
+def test_anaphora_inherit_previous_unit_of_paragraph(first, second, same_paragraph, expected):
+    units = pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "unit": [1, 2],
+            "kind": ["sentence", "sentence"],
+            "paragraph": [1, 1 if same_paragraph else 2],
+            "text": [first, second],
+        }
+    )
+    coded = code_frames(units)
+    assert coded["frames"].iloc[1] == expected
+    if expected:
+        assert "<-" in coded["frame_evidence"].iloc[1]
+
+
+def test_anaphora_does_not_cross_boilerplate_or_articles():
+    units = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "unit": [1, 0],
+            "kind": ["sentence", "headline"],
+            "paragraph": [1, 1],
+            "text": ["Damascus accused Ankara of backing terrorist groups.", "Turkey rejected the accusations."],
+        }
+    )
+    assert code_frames(units)["frames"].tolist() == [_join(CT, SV), ""]
+
+
+# --- negation and distancing: (text, label, counts)
+NEGATION = [
+    ("It was not a counter-terrorism operation.", "counter-terrorism", False),
+    ("It wasn't a counterterrorism raid.", "counter-terrorism", False),
+    ("The so-called counterterrorism raid.", "counter-terrorism", False),
+    ('The US called it a "counterterrorism" operation.', "counter-terrorism", False),  # scare quotes
+    ("It was a counterterrorism operation.", "counter-terrorism", True),
+    ("It was not raining, and the counterterrorism raid began.", "counter-terrorism", True),  # clause break
+    ("No civilians were harmed.", "civilians", True),  # keep: a casualty count
+]
+
+
+@pytest.mark.parametrize(("text", "label", "counts"), NEGATION)
+def test_negation_and_distancing(text, label, counts):
+    fired = explain_frames(text)
+    row = fired[fired["label"] == label]
+    assert len(row) == 1
+    assert bool(row["counts"].iloc[0]) is counts
+
+
+def test_evidence_names_the_patterns():
+    coded = code_frames(pd.DataFrame({"text": ["Daesh fighters killed two children."]}))
+    evidence = coded["frame_evidence"].iloc[0].split(";")
+    assert "counter_terror:daesh" in evidence
+    assert "civilian_harm:children" in evidence
+    assert all(item.split(":")[0] in coded["frames"].iloc[0].split(";") for item in evidence)
+
+
+def test_boilerplate_gets_no_frame_and_frames_are_sorted():
+    units = pd.DataFrame(
+        {"text": ["* A terrorist group outlawed in Russia.", "Civilians died as ISIS fighters fought Syrian sovereignty."],
+         "kind": ["boilerplate", "sentence"]}
+    )
+    coded = code_frames(units)
+    assert coded["frames"].tolist()[0] == ""
+    assert coded["frame_evidence"].tolist()[0] == ""
+    frames = coded["frames"].iloc[1].split(";")
+    assert frames == sorted(frames) and len(frames) == 3
+
+
+def test_returns_new_frame_and_keeps_columns():
+    units = pd.DataFrame({"text": ["ISIS"], "kind": ["headline"], "extra": [1]})
+    coded = code_frames(units)
+    assert "frames" not in units.columns
+    assert list(coded.columns[:3]) == ["text", "kind", "extra"]
+
+
+def test_threshold_changes_decisions():
+    text = "Residents were afraid."  # two half-weight cues: exactly 1.0
+    df = pd.DataFrame({"text": [text]})
+    assert code_frames(df)["frames"].iloc[0] == CH
+    assert code_frames(df, threshold=1.5)["frames"].iloc[0] == ""
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), "1"])
+def test_bad_threshold_raises(bad):
+    with pytest.raises(InputError):
+        code_frames(pd.DataFrame({"text": ["x"]}), threshold=bad)
+
+
+def test_missing_text_column_raises():
+    with pytest.raises(InputError):
+        code_frames(pd.DataFrame({"txt": ["x"]}))
+
+
+def test_empty_table():
+    empty = pd.DataFrame({"text": pd.Series([], dtype=str), "kind": pd.Series([], dtype=str)})
+    coded = code_frames(empty)
+    assert len(coded) == 0 and {"frames", "frame_evidence"} <= set(coded.columns)
+
+
+def test_missing_and_non_string_texts():
+    coded = code_frames(pd.DataFrame({"text": [None, float("nan"), 42, ""]}))
+    assert coded["frames"].tolist() == ["", "", "", ""]
+
+
+def test_huge_single_line_sentence_is_fast_enough():
+    text = ("Civilians and militants in rebel-held Idlib said \"the raid " * 2000)[:100_000]
+    coded = code_frames(pd.DataFrame({"text": [text]}))
+    assert coded["frames"].iloc[0] == _join(CH, CT, SV)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_never_raises_on_any_text(text):
+    coded = code_frames(pd.DataFrame({"text": [text], "kind": ["sentence"]}))
+    frames = coded["frames"].iloc[0]
+    assert frames == "" or set(frames.split(";")) <= set(FRAMES)
+
+
+# --- the lexicon as data
+
+
+def test_packaged_lexicon_documents_every_row():
+    table = read_table("frame_lexicon.tsv", required=("frame", "kind", "pattern", "weight", "why"))
+    assert (table["why"].str.len() > 10).all()
+    assert set(table["frame"]) == set(FRAMES) | {"inherit"}
+
+
+def test_user_lexicon_dataframe_and_path(tmp_path):
+    lex = pd.DataFrame(
+        {"frame": ["sovereignty"], "kind": ["word"], "pattern": ["(pizza|pizzas)"], "weight": ["1"], "why": ["a test cue"]}
+    )
+    df = pd.DataFrame({"text": ["Two pizzas arrived."]})
+    assert code_frames(df, lexicon=lex)["frame_evidence"].iloc[0] == "sovereignty:pizzas"
+    path = tmp_path / "lex.tsv"
+    lex.to_csv(path, sep="\t", index=False)
+    assert code_frames(df, lexicon=path)["frames"].iloc[0] == SV
+
+
+BAD_LEXICA = [
+    ({"frame": "fun"}, "frame"),
+    ({"kind": "fuzzy"}, "kind"),
+    ({"weight": "heavy"}, "weight"),
+    ({"weight": "inf"}, "weight"),
+    ({"kind": "regex", "pattern": "(unclosed"}, "pattern"),
+    ({"kind": "word", "pattern": "two words"}, "pattern"),
+    ({"negation": "maybe"}, "negation"),
+    ({"label": "a;b"}, "label"),
+]
+
+
+@pytest.mark.parametrize(("change", "field"), BAD_LEXICA)
+def test_bad_lexicon_raises_input_error(change, field):
+    row = {"frame": "sovereignty", "kind": "word", "pattern": "x", "weight": "1", "why": "w", "negation": "keep", "label": ""}
+    row.update(change)
+    with pytest.raises(InputError) as err:
+        compile_lexicon(pd.DataFrame([row]))
+    assert err.value.field == field
+
+
+def test_missing_lexicon_column_raises():
+    with pytest.raises(InputError):
+        compile_lexicon(pd.DataFrame({"frame": ["sovereignty"], "pattern": ["x"]}))
+
+
+@pytest.mark.parametrize(
+    ("raw", "normal"),
+    [
+        ("Rebel-held", "rebel held"),
+        ("isn’t", "is not"),
+        ("“Daesh”", '"daesh"'),
+        ("U.S.-backed", "us backed"),
+    ],
+)
+def test_normalize(raw, normal):
+    assert normalize(raw) == normal
+
+
+# --- the supervised coder
+
+TRAIN = pd.DataFrame(
+    {
+        "article_id": [f"a{i % 6}" for i in range(36)],
+        "kind": ["sentence"] * 36,
+        "text": [
+            "ISIS militants attacked a checkpoint.", "Civilians were killed in the strike.", "Damascus demanded respect for its sovereignty.",
+            "The jihadist group lost its leader.", "Children died under the rubble.", "Foreign troops must leave Syrian territory.",
+            "Terrorist cells regrouped in the desert.", "Families fled their homes in fear.", "The occupation of Syrian land is illegal.",
+            "Al-Qaeda fighters ambushed a convoy.", "Residents buried the dead women.", "Rebel-held areas lie outside government control.",
+            "The militants planted a bomb.", "Innocent people were wounded.", "Turkey must withdraw its forces under the Astana deal.",
+            "Extremists claimed the attack.", "A family of six was killed.", "The raid violated sovereignty and international law.",
+            "Daesh terrorists executed hostages.", "Civilian casualties are under investigation.", "Syrian territorial integrity must be respected.",
+            "ISIS remnants threaten the region.", "The children were injured.", "The government will restore control of Idlib.",
+            "Jihadists fled the village.", "Women and children were among the victims.", "Sovereignty of Syria was violated.",
+            "The weather was fine.", "The market opened at nine.", "Officials met on Tuesday.",
+            "ISIS militants and civilians were killed.", "The convoy moved slowly.", "The meeting ended early.",
+            "A terrorist attack killed children.", "Lunch was served.", "The road was closed.",
+        ],
+        "frames": [
+            CT, CH, SV, CT, CH, SV, CT, CH, SV, CT, CH, SV, CT, CH, SV, CT, CH, SV,
+            CT, CH, SV, CT, CH, SV, CT, CH, SV, "", "", "", _join(CH, CT), "", "", _join(CH, CT), "", "",
+        ],
+    }
+)
+
+
+def test_classifier_learns_and_predicts_held_out_sentences():
+    model = FrameClassifier().fit(TRAIN)
+    coded = model.code(pd.DataFrame({"text": ["ISIS militants attacked the town.", "Children were killed.", "The road opened."]}))
+    assert coded["frames"].tolist() == [CT, CH, ""]
+
+
+def test_classifier_sklearn_conventions():
+    model = FrameClassifier(C=2.0)
+    assert model.fit(TRAIN) is model
+    assert list(model.classes_) == list(FRAMES)
+    for attr in ("classes_", "vectorizer_", "estimator_"):
+        assert hasattr(model, attr) and attr.endswith("_")
+    twin = clone(model)
+    assert twin.get_params() == model.get_params() and not hasattr(twin, "estimator_")
+    with pytest.raises(NotFittedError):
+        FrameClassifier().predict(["ISIS"])
+
+
+def test_classifier_fit_on_texts_and_matrix_or_cells():
+    texts = TRAIN["text"].tolist()
+    y = frames_to_matrix(TRAIN["frames"].tolist())
+    a = FrameClassifier().fit(texts, y).predict(texts)
+    b = FrameClassifier().fit(texts, TRAIN["frames"].tolist()).predict(texts)
+    assert a.shape == (len(texts), 3) and (a == b).all()
+
+
+def test_classifier_ignores_boilerplate_and_is_deterministic():
+    noisy = pd.concat([TRAIN, pd.DataFrame({"text": ["ISIS ISIS ISIS"], "frames": [CH], "kind": ["boilerplate"], "article_id": ["x"]})])
+    a = FrameClassifier().fit(noisy).predict_proba(TRAIN)
+    b = FrameClassifier().fit(TRAIN).predict_proba(TRAIN)
+    assert np.allclose(a, b)
+    pred = FrameClassifier().fit(TRAIN).predict(pd.DataFrame({"text": ["ISIS"], "kind": ["boilerplate"]}))
+    assert pred.tolist() == [[0, 0, 0]]
+
+
+def test_classifier_with_a_frame_never_seen():
+    only = TRAIN[TRAIN["frames"].isin([CT, ""])]
+    model = FrameClassifier().fit(only)
+    assert model.predict(["Civilians were killed."])[0, FRAMES.index(SV)] == 0
+
+
+def test_classifier_fit_errors():
+    with pytest.raises(InputError):
+        FrameClassifier().fit(pd.DataFrame({"text": ["a"]}))  # no labels
+    with pytest.raises(InputError):
+        FrameClassifier().fit(["a", "b"], np.zeros((3, 3)))  # wrong shape
+
+
+def test_cross_validate_frames_tidy_columns():
+    cv = cross_validate_frames(TRAIN, n_splits=3)
+    assert list(cv.columns) == ["fold", "frame", "precision", "recall", "f1", "support", "n_test"]
+    assert set(cv["fold"]) == {"1", "2", "3", "mean"}
+    assert set(cv["frame"]) == set(FRAMES) | {"macro"}
+    assert cv[["precision", "recall", "f1"]].apply(lambda c: c.between(0, 1)).all().all()
+    again = cross_validate_frames(TRAIN, n_splits=3)
+    pd.testing.assert_frame_equal(cv, again)
+
+
+def test_cross_validate_without_groups_and_errors():
+    cv = cross_validate_frames(TRAIN, n_splits=4, groups=None)
+    assert set(cv["fold"]) == {"1", "2", "3", "4", "mean"}
+    with pytest.raises(InputError):
+        cross_validate_frames(TRAIN, n_splits=1)
+    with pytest.raises(InputError):
+        cross_validate_frames(TRAIN, groups="outlet")
+    with pytest.raises(InputError):
+        cross_validate_frames(TRAIN.drop(columns="frames"))
+
+
+@pytest.mark.parametrize(
+    ("cells", "matrix"),
+    [
+        (["counter_terror"], [[0, 1, 0]]),
+        ([""], [[0, 0, 0]]),
+        (["sovereignty;civilian_harm"], [[1, 0, 1]]),
+        (["civilian_harm;counter_terror;sovereignty"], [[1, 1, 1]]),
+    ],
+)
+def test_frames_matrix_round_trip(cells, matrix):
+    assert frames_to_matrix(cells).tolist() == matrix
+    assert matrix_to_frames(np.array(matrix)) == [";".join(sorted(cells[0].split(";"))) if cells[0] else ""]
+
+
+def test_seed_article_against_reference(seed_path, data_dir):
+    from framing.units import units_from_paths
+
+    units = units_from_paths([seed_path])
+    ref = pd.read_csv(data_dir / "reference" / "seed_units.tsv", sep="\t", keep_default_na=False, dtype=str)
+    coded = code_frames(units)
+    keep = (coded["kind"] != "boilerplate").to_numpy()
+    y = frames_to_matrix(ref["frames"][keep].tolist())
+    p = frames_to_matrix(coded["frames"][keep].tolist())
+    assert f1_score(y, p, average="macro") >= 0.95
+    assert not math.isnan(f1_score(y, p, average="micro"))
