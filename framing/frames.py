@@ -214,20 +214,20 @@ class CompiledLexicon:
     def __post_init__(self) -> None:
         self._cache: dict[str, tuple] = {}
         self.keys = frozenset(k for k in self.index if k != "<num>")
-        self.num_first = "<num>" in self.index
+        self.has_num = any("<num>" in seq for cands in self.index.values() for seq, _ in cands)
+        self.fast = [(x.frame, x.weight, x.drop) for x in self.entries]
+        # single[token] -> entry ids; multi2[first][second] -> [(tokens, joined, entry ids)], longest first
         self.single: dict[str, list[int]] = {}
-        self.multi: dict[tuple[str, str], list] = {}
+        self.multi2: dict[str, dict[str, list]] = {}
         for first, cands in self.index.items():
             for seq, ids in cands:
                 if len(seq) == 1:
                     self.single[first] = ids
                 else:
-                    self.multi.setdefault(seq[:2], []).append((seq, ids))
-        for cands in self.multi.values():
-            cands.sort(key=lambda c: -len(c[0]))
-        self.single_keys = frozenset(self.single)
-        self.multi_keys = frozenset(self.multi)
-        self.has_num = any("<num>" in seq for cands in self.index.values() for seq, _ in cands)
+                    self.multi2.setdefault(first, {}).setdefault(seq[1], []).append((seq, " ".join(seq), ids))
+        for by_second in self.multi2.values():
+            for cands in by_second.values():
+                cands.sort(key=lambda c: -len(c[0]))
         # Regex prefilter: a regex is tried only when a word of its first gate group is a token.
         self.gate_index: dict[str, list[int]] = {}
         self.ungated: list[int] = []
@@ -238,7 +238,6 @@ class CompiledLexicon:
                 for w in gate[0]:
                     self.gate_index.setdefault(w, []).append(k)
         self.gate_words = frozenset(self.gate_index)
-
 
     def matches(self, text: str) -> tuple[tuple[int, bool, str], ...]:
         """Entries that fire in `text`: ``(entry id, counts, matched words)``.
@@ -259,43 +258,41 @@ class CompiledLexicon:
         norm = normalize(text)
         tokens = _TOKEN.findall(norm)
         tset = set(tokens)
-        if self.has_num and (not tset.isdisjoint(NUMBER_WORDS) or any(t.isdigit() for t in tset)):
-            present = set(tset & self.keys)  # numbers in the text and <num> in the lexicon: try every key
-            if self.num_first:
-                present.add("<num>")
-        else:  # only tokens that start a single-token key or a present two-token prefix
-            present = tset & self.single_keys
-            if self.multi:
-                pairs = set(zip(tokens, tokens[1:])) & self.multi_keys
-                if pairs:
-                    present = present | {a for a, _ in pairs}
         out: list[tuple[int, bool, str]] = []
-        if present:
-            self._match_tokens(tokens, present, out)
+        if self.has_num:
+            self._match_tokens_num(tokens, tset, out)
+        else:
+            present = tset & self.keys
+            if present:
+                self._match_tokens(tokens, present, out)
+        todo = [k for w in tset & self.gate_words for k in self.gate_index[w]]
+        if self.ungated:
+            todo.extend(self.ungated)
+        if not todo:
+            return tuple(out)
+        if len(todo) > 1:
+            todo = sorted(set(todo))
         numeric = None
-        todo = set(self.ungated)
-        for w in tset & self.gate_words:
-            todo.update(self.gate_index[w])
-        for k in sorted(todo):
-            rx, gate, e, cased, left_b = self.regexes[k]
+        regexes = self.regexes
+        for k in todo:
+            rx, gate, e, cased, left_b = regexes[k]
             if cased:
                 if gate and not all(any(g in text for g in group) for group in gate):
                     continue
                 subject = text.translate(_TRANSLATE_CASED)
             else:
-                if gate:
-                    ok = True
-                    for group in gate:
-                        if tset.isdisjoint(group):
-                            if "<num>" in group:
-                                if numeric is None:
-                                    numeric = any(t.isdigit() for t in tset) or not tset.isdisjoint(NUMBER_WORDS)
-                                if numeric:
-                                    continue
-                            ok = False
-                            break
-                    if not ok:
-                        continue
+                ok = True
+                for group in gate[1:]:  # the first group was checked by the prefilter
+                    if tset.isdisjoint(group):
+                        if "<num>" in group:
+                            if numeric is None:
+                                numeric = not tset.isdisjoint(NUMBER_WORDS) or any(t.isdigit() for t in tset)
+                            if numeric:
+                                continue
+                        ok = False
+                        break
+                if not ok:
+                    continue
                 subject = norm
             m = _search(rx, subject, left_b)
             if m is None:
@@ -307,54 +304,60 @@ class CompiledLexicon:
             out.append((e, counts, ""))
         return tuple(out)
 
+    def _fire(self, ids, tokens, i, k, words, free, out) -> None:
+        for e in ids:
+            frame, weight, drop = self.fast[e]
+            if free.get(frame, 0) > i:
+                continue
+            free[frame] = i + k
+            if weight:
+                out.append((e, not (drop and _negated(tokens, i, i + k)), words))
+
     def _match_tokens(self, tokens: list[str], present: set, out: list) -> None:
-        single, multi = self.single, self.multi
-        entries = self.entries
+        """Longest-match-first token patterns, for lexicons without ``<num>``."""
+        single, multi2 = self.single, self.multi2
+        fire = self._fire
         free: dict[str, int] = {}
         n = len(tokens)
-        num = "<num>" in present
         for i, tok in enumerate(tokens):
-            is_num = num and (tok.isdigit() or tok in NUMBER_WORDS)
-            if not (is_num or tok in present):
+            if tok not in present:
                 continue
-            firsts = (tok, "<num>") if is_num else (tok,)
-            cands: list = []
             if i + 1 < n:
-                nxt = tokens[i + 1]
-                seconds = (nxt, "<num>") if num and (nxt.isdigit() or nxt in NUMBER_WORDS) else (nxt,)
-                for a in firsts:
-                    for b in seconds:
-                        found = multi.get((a, b))
-                        if found:
-                            cands.extend(found)
-                if len(cands) > 1:
-                    cands.sort(key=lambda c: -len(c[0]))
-            for a in firsts:
-                found = single.get(a)
-                if found:
-                    cands.append(((a,), found))
+                m2 = multi2.get(tok)
+                if m2 is not None:
+                    cands = m2.get(tokens[i + 1])
+                    if cands:
+                        for seq, joined, ids in cands:  # longest first
+                            k = len(seq)
+                            if k > 2 and tuple(tokens[i : i + k]) != seq:
+                                continue
+                            fire(ids, tokens, i, k, joined, free, out)
+            ids = single.get(tok)
+            if ids:
+                fire(ids, tokens, i, 1, tok, free, out)
+
+    def _match_tokens_num(self, tokens: list[str], tset: set, out: list) -> None:
+        """The general matcher: also tries ``<num>`` against number tokens (slower)."""
+        index = self.index
+        free: dict[str, int] = {}
+        n = len(tokens)
+
+        def is_num(t: str) -> bool:
+            return t.isdigit() or t in NUMBER_WORDS
+
+        for i, tok in enumerate(tokens):
+            cands = list(index.get(tok, ()))
+            if is_num(tok):
+                cands.extend(index.get("<num>", ()))
+            if not cands:
+                continue
+            cands.sort(key=lambda c: -len(c[0]))
             for seq, ids in cands:
                 k = len(seq)
-                if k > 2:
-                    if i + k > n:
-                        continue
-                    ok = True
-                    for j in range(2, k):
-                        want = seq[j]
-                        got = tokens[i + j]
-                        if want != got and not (want == "<num>" and (got.isdigit() or got in NUMBER_WORDS)):
-                            ok = False
-                            break
-                    if not ok:
-                        continue
-                for e in ids:
-                    entry = entries[e]
-                    if free.get(entry.frame, 0) > i:
-                        continue
-                    free[entry.frame] = i + k
-                    if entry.weight == 0:
-                        continue
-                    out.append((e, not (entry.drop and _negated(tokens, i, i + k)), " ".join(tokens[i : i + k])))
+                if i + k > n:
+                    continue
+                if all(w == t or (w == "<num>" and is_num(t)) for w, t in zip(seq, tokens[i : i + k])):
+                    self._fire(ids, tokens, i, k, " ".join(tokens[i : i + k]), free, out)
 
 
 def _top_level_alternation(pattern: str) -> bool:
@@ -626,36 +629,53 @@ def code_frames(
     frames_col: list[str] = []
     evidence_col: list[str] = []
     prev_key = None
-    prev_frames: set = set()
+    prev_frames: frozenset = frozenset()
     prev_unit = None
+    memo: dict = {}  # matches -> decision, for this threshold
     for text, kind, art, par, num in zip(texts, kinds, articles, paragraphs, numbers):
         if kind == "boilerplate":
             frames_col.append("")
             evidence_col.append("")
             prev_key = None
             continue
-        own, ev, anaphors = _decide(lex, lex.matches(text), threshold)
-        final = set(own)
-        inherited: list[str] = []
+        hits = lex.matches(text)
+        coded = memo.get(hits)
+        if coded is None:
+            own, ev, anaphors = _decide(lex, hits, threshold)
+            coded = (
+                frozenset(own),
+                ";".join(sorted(own)),
+                ";".join(f"{f}:{label}" for f in sorted(own) for label in ev[f]),
+                anaphors[0] if anaphors else None,
+                ev,
+            )
+            if len(memo) < CACHE_SIZE:
+                memo[hits] = coded
+        own, own_str, own_ev, anaphor, ev = coded
         key = (art, par)
-        adjacent = prev_key is not None and key == prev_key and par is not None
-        if adjacent and num is not None and prev_unit is not None:
-            try:
-                adjacent = int(num) == int(prev_unit) + 1
-            except (TypeError, ValueError):
-                pass
-        if anaphors and adjacent:
-            inherited = sorted(prev_frames - own)
-            final |= prev_frames
-        items = []
-        for f in sorted(final):
-            if f in own:
-                items.extend(f"{f}:{label}" for label in ev[f])
-            else:
-                items.append(f"{f}:<-{anaphors[0]}")
-        frames_col.append(";".join(sorted(final)))
-        evidence_col.append(";".join(items))
-        prev_key, prev_frames, prev_unit = key, final, num
+        final = own
+        if anaphor is not None and par is not None and key == prev_key:
+            adjacent = True
+            if num is not None and prev_unit is not None:
+                try:
+                    adjacent = int(num) == int(prev_unit) + 1
+                except (TypeError, ValueError):
+                    pass
+            if adjacent and not prev_frames <= own:
+                final = own | prev_frames
+        if final is own:
+            frames_col.append(own_str)
+            evidence_col.append(own_ev)
+        else:
+            items = []
+            for f in sorted(final):
+                if f in own:
+                    items.extend(f"{f}:{label}" for label in ev[f])
+                else:
+                    items.append(f"{f}:<-{anaphor}")
+            frames_col.append(";".join(sorted(final)))
+            evidence_col.append(";".join(items))
+        prev_key, prev_frames, prev_unit = key, frozenset(final), num
     out["frames"] = frames_col
     out["frame_evidence"] = evidence_col
     return out
