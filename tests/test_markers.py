@@ -1,0 +1,120 @@
+"""Tests for framing.markers: group names and killing verbs, per unit and per article.
+
+Sentences are written for these tests in outlets' styles.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.errors import InputError
+from framing.markers import MARKER_COLUMNS, add_markers, article_markers, marker_counts
+from framing.resources import read_table
+
+# (text, expected group_names, expected kill_verbs)
+CASES = [
+    ("U.S. forces killed the leader of the Islamic State group in Syria, officials said.", "Islamic State", "kill"),
+    ("Biden says IS leader killed in Syria raid", "IS", "kill"),
+    ("Moscow: US operation to assassinate Daesh (ISIS)* chief must be probed", "Daesh;ISIS", "assassinate"),
+    ("The Pentagon said ISIL's leader blew himself up as troops approached.", "ISIL", "blow himself up"),
+    ("The raid took the caliph off the battlefield, the president said.", "", "take off the battlefield"),
+    ("Da'esh leader removed from battlefield in overnight raid", "Daesh", "remove from the battlefield"),
+    ("Syrian state media said US forces liquidated a Da’ish commander.", "Daesh", "liquidate"),
+    ("The Islamic State of Iraq and the Levant lost its second leader in three years.", "ISIL", ""),
+    ("The Islamic State of Iraq and Syria was founded in 2013.", "ISIS", ""),
+    ("Commandos neutralised the target and eliminated two guards.", "", "eliminate;neutralize"),
+    ("The group's media called him a martyr and said he was martyred.", "", "martyr"),
+    ("A slain ISIS chief's family was also murdered, activists said.", "ISIS", "murder;slay"),
+    ("The White House said the mission was to take him out.", "", "take out"),
+    ("WHAT IS NEXT FOR SYRIA AFTER THE RAID", "", ""),  # capitals: "IS" is the verb
+    ("It is what it is.", "", ""),
+    ("The skilled pilots flew low.", "", ""),  # "skilled" is not "kill"
+    ("The Isis river flows through Oxford.", "ISIS", ""),  # known homograph: counted (documented limit)
+]
+
+
+@pytest.mark.parametrize(("text", "groups", "verbs"), CASES)
+def test_unit_markers(text, groups, verbs):
+    out = add_markers(pd.DataFrame({"text": [text], "kind": ["sentence"]}))
+    assert out["group_names"].iloc[0] == groups
+    assert out["kill_verbs"].iloc[0] == verbs
+
+
+def test_boilerplate_and_missing_text_get_nothing():
+    units = pd.DataFrame({"text": ["* Daesh is a terrorist group outlawed in Russia", None], "kind": ["boilerplate", "sentence"]})
+    out = add_markers(units)
+    assert out[list(MARKER_COLUMNS)].values.tolist() == [["", ""], ["", ""]]
+    assert "group_names" not in units.columns
+
+
+def test_article_markers_counts_occurrences_and_zeros():
+    units = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "b"],
+            "kind": ["headline", "sentence", "boilerplate", "sentence"],
+            "text": ["Daesh leader killed", "Daesh said ISIS killed and killed again.", "Daesh Daesh", "Nothing here."],
+        }
+    )
+    table = article_markers(units)
+    assert list(table.columns) == ["article_id", "marker_type", "marker", "n"]
+    get = lambda art, marker: int(table[(table.article_id == art) & (table.marker == marker)]["n"].iloc[0])  # noqa: E731
+    assert get("a", "Daesh") == 2  # the boilerplate line is not counted
+    assert get("a", "kill") == 3
+    assert get("a", "ISIS") == 1
+    assert get("b", "Daesh") == 0
+    assert table["article_id"].drop_duplicates().tolist() == ["a", "b"]
+    markers = read_table("markers.tsv")["marker"].drop_duplicates()
+    assert len(table) == 2 * len(markers)
+
+
+def test_marker_counts_long_form():
+    out = marker_counts(pd.DataFrame({"text": ["ISIS, ISIS and Daesh"]}))
+    assert sorted(zip(out.marker, out.n)) == [("Daesh", 1), ("ISIS", 2)]
+
+
+def test_user_marker_table():
+    table = pd.DataFrame({"marker_type": ["group_name"], "marker": ["the organisation"], "pattern": [r"\borgani[sz]ation\b"]})
+    out = add_markers(pd.DataFrame({"text": ["The organization said"]}), markers=table)
+    assert out["group_names"].iloc[0] == "the organisation"
+
+
+@pytest.mark.parametrize(
+    ("row", "field"),
+    [
+        ({"marker_type": "colour"}, "marker_type"),
+        ({"marker": "a;b"}, "marker"),
+        ({"pattern": "(open"}, "pattern"),
+        ({"case": "upper"}, "case"),
+    ],
+)
+def test_bad_marker_table_raises(row, field):
+    base = {"marker_type": "kill_verb", "marker": "x", "pattern": "x", "case": "insensitive", "why": "w"}
+    base.update(row)
+    with pytest.raises(InputError) as err:
+        add_markers(pd.DataFrame({"text": ["x"]}), markers=pd.DataFrame([base]))
+    assert err.value.field == field
+
+
+def test_errors_and_empty():
+    with pytest.raises(InputError):
+        add_markers(pd.DataFrame({"txt": ["x"]}))
+    with pytest.raises(InputError):
+        article_markers(pd.DataFrame({"text": ["x"]}))
+    empty = add_markers(pd.DataFrame({"text": pd.Series([], dtype=str)}))
+    assert len(empty) == 0 and set(MARKER_COLUMNS) <= set(empty.columns)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises(text):
+    out = add_markers(pd.DataFrame({"text": [text]}))
+    assert isinstance(out["group_names"].iloc[0], str)
+
+
+def test_long_line():
+    text = "ISIS killed " * 10_000
+    out = add_markers(pd.DataFrame({"text": [text]}))
+    assert out["group_names"].iloc[0] == "ISIS"
