@@ -139,6 +139,8 @@ OUTPUT_SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".tsv": "tsv"}
 INT_COLUMNS = ("unit", "paragraph", "start", "end")
 #: Coding columns with float values (NaN when sentiment is off, and for boilerplate).
 FLOAT_COLUMNS = ("polarity", "subjectivity")
+#: Coding columns with true/false values (missing counts as false).
+BOOL_COLUMNS = ("distancing",)
 #: The dtype of text columns: pandas' own string dtype from pandas 3 on (missing = NaN), else object.
 STRING_DTYPE: Any = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 _SURROGATE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of bytes that are not UTF-8
@@ -580,7 +582,7 @@ def _as_text(series: pd.Series) -> pd.Series:
 
 
 def _conform(frame: pd.DataFrame) -> pd.DataFrame:
-    """The output's stable dtypes: int64, float64 or text, whatever the chunk held."""
+    """The output's stable dtypes: int64, float64, bool or text, whatever the chunk held."""
     out = {}
     for name in frame.columns:
         col = frame[name]
@@ -588,6 +590,8 @@ def _conform(frame: pd.DataFrame) -> pd.DataFrame:
             out[name] = col.astype("int64")
         elif name in FLOAT_COLUMNS:
             out[name] = pd.to_numeric(col, errors="coerce").astype("float64")
+        elif name in BOOL_COLUMNS:
+            out[name] = col.astype(object).where(col.notna(), False).astype(bool)
         else:
             out[name] = _as_text(col)
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
@@ -624,7 +628,8 @@ def code_chunk(
         The coder's columns, then the metadata columns (renamed
         ``meta_<name>`` when a coding column has the name); one row per unit;
         stable dtypes (``unit``, ``paragraph``, ``start``, ``end`` int64,
-        ``polarity``, ``subjectivity`` float64, the rest text), so that every
+        ``polarity``, ``subjectivity`` float64, the rest text but
+        ``distancing`` bool), so that every
         chunk, empty or not, has the same schema.
 
     Example
@@ -756,7 +761,7 @@ def _arrow_schema(frame: pd.DataFrame):
 
 
 def _tsv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    text = [c for c in frame.columns if c not in INT_COLUMNS + FLOAT_COLUMNS]
+    text = [c for c in frame.columns if c not in INT_COLUMNS + FLOAT_COLUMNS + BOOL_COLUMNS]
     return frame.assign(**{c: frame[c].str.replace(_TSV_UNSAFE, " ", regex=True) for c in text})
 
 

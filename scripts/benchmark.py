@@ -228,7 +228,7 @@ def checks(results: list[Result]) -> list[str]:
     """The targets, one line each: met or missed, with the figures."""
     out = []
     by = {(r.sentences, r.sentiment, r.mode): r for r in results}
-    for (n, sent, mode), r in sorted(by.items()):
+    for (n, sent, mode), r in sorted(by.items(), key=lambda kv: (kv[0][0], not kv[0][1], kv[0][2])):
         if mode == "jobs1":
             target = TARGET_PER_CORE[sent]
             out.append(f"- per core, sentiment {'on' if sent else 'off'}, {n:,} sentences: {r.rate:,.0f} units/s "

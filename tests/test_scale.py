@@ -449,6 +449,27 @@ def test_jobs_give_identical_results(tmp_path, jobs):
     pd.testing.assert_frame_equal(one, many)
 
 
+@pytest.mark.parametrize("sentiment", [True, False])
+def test_jobs_give_identical_results_with_the_real_coder(tmp_path, sentiment):
+    from framing.coder import CODED_COLUMNS
+
+    path = write_jsonl(tmp_path / "a.jsonl", many_articles(17))
+    one = pd.concat(list(map_coded(iter_articles(path, chunk_articles=3), sentiment=sentiment)), ignore_index=True)
+    two = pd.concat(list(map_coded(iter_articles(path, chunk_articles=3), sentiment=sentiment, jobs=2)),
+                    ignore_index=True)
+    pd.testing.assert_frame_equal(one, two)
+    assert one.columns.tolist() == CODED_COLUMNS + ["outlet", "date"]
+    assert one["frames"].ne("").any() and one["speakers"].ne("").any()
+    assert one["polarity"].notna().any() == sentiment
+
+
+def test_real_coder_dtypes_are_stable_empty_or_not():
+    articles = _articles()
+    full, empty = code_chunk(articles), code_chunk(articles.iloc[:0])
+    assert empty.dtypes.to_dict() == full.dtypes.to_dict()
+    assert full["distancing"].dtype == bool
+
+
 def test_executor_keeps_order_and_bounds_the_reader():
     consumed = []
     chunks = [_articles(many_articles(3)) for _ in range(10)]
@@ -574,8 +595,8 @@ def test_code_collection_strict_keeps_previous_output(tmp_path):
 
 def test_code_collection_jobs_two_equals_one(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", many_articles(30))
-    code_collection(path, tmp_path / "one.parquet", coder=stand_in_coder, chunk_articles=4)
-    code_collection(path, tmp_path / "two.parquet", coder=stand_in_coder, chunk_articles=4, jobs=2)
+    code_collection(path, tmp_path / "one.parquet", chunk_articles=4)
+    code_collection(path, tmp_path / "two.parquet", chunk_articles=4, jobs=2)
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "one.parquet"), pd.read_parquet(tmp_path / "two.parquet"))
 
 
@@ -604,10 +625,10 @@ def test_code_dask_on_a_local_cluster_equals_single_process():
     dd = pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
     articles = pd.DataFrame(many_articles(20))
-    expected = code_chunk(pd.concat(list(iter_articles_from(many_articles(20)))), coder=stand_in_coder)
+    expected = code_chunk(pd.concat(list(iter_articles_from(many_articles(20)))))
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster, distributed.Client(cluster) as client:
-        units = code_dask(dd.from_pandas(articles, npartitions=4), coder=stand_in_coder)
+        units = code_dask(dd.from_pandas(articles, npartitions=4))
         got = client.compute(units).result().reset_index(drop=True)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
