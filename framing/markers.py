@@ -44,14 +44,16 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
 class _Markers:
-    """Compiled marker table: one alternation regex per marker type."""
+    """Compiled marker table: one regex per row, tried only when its gate words occur."""
 
     def __init__(self, table: pd.DataFrame, source: str) -> None:
-        self.labels: dict[str, list[str]] = {t: [] for t in MARKER_TYPES}
         self.order: dict[str, list[str]] = {t: [] for t in MARKER_TYPES}
-        parts: dict[str, list[str]] = {t: [] for t in MARKER_TYPES}
+        # rows: (marker_type, label, compiled regex, gate substrings, gate is case-sensitive)
+        self.rows: list[tuple[str, str, re.Pattern, tuple[str, ...], bool]] = []
         for n, row in enumerate(table.to_dict("records"), start=1):
-            mtype, marker, pattern, case = (str(row.get(c, "") or "").strip() for c in ("marker_type", "marker", "pattern", "case"))
+            mtype, marker, pattern, case, gate = (
+                str(row.get(c, "") or "").strip() for c in ("marker_type", "marker", "pattern", "case", "gate")
+            )
             where = f"entry {n} ({marker!r})"
             if mtype not in MARKER_TYPES:
                 raise InputError(f"{where}: marker_type must be one of {', '.join(MARKER_TYPES)}, not {mtype!r}", path=source, field="marker_type")
@@ -60,27 +62,64 @@ class _Markers:
             case = case or "insensitive"
             if case not in _CASES:
                 raise InputError(f"{where}: case must be 'insensitive' or 'sensitive', not {case!r}", path=source, field="case")
-            try:
-                re.compile(pattern)
-            except re.error as err:
-                raise InputError(f"{where}: invalid regular expression ({err})", path=source, field="pattern") from None
             if not pattern:
                 raise InputError(f"{where}: empty pattern", path=source, field="pattern")
-            group = f"m{len(self.labels[mtype])}"
-            flag = "(?i:" if case == "insensitive" else "(?-i:"
-            parts[mtype].append(f"(?P<{group}>{flag}{pattern}))")
-            self.labels[mtype].append(marker)
+            try:
+                rx = re.compile(pattern, re.IGNORECASE if case == "insensitive" else 0)
+            except re.error as err:
+                raise InputError(f"{where}: invalid regular expression ({err})", path=source, field="pattern") from None
+            words = tuple(gate.split()) if case == "sensitive" else tuple(g.lower() for g in gate.split())
+            self.rows.append((mtype, marker, rx, words, case == "sensitive"))
             if marker not in self.order[mtype]:
                 self.order[mtype].append(marker)
-        self.regex = {t: re.compile("|".join(p)) if p else None for t, p in parts.items()}
+        # One scan finds which gate words occur; only their rows (and ungated rows) are tried.
+        self.by_gate: dict[str, list[int]] = {}
+        self.cased_gates: list[tuple[int, tuple[str, ...]]] = []
+        self.ungated: list[int] = []
+        for k, (_, _, _, gate, cased) in enumerate(self.rows):
+            if not gate:
+                self.ungated.append(k)
+            elif cased:
+                self.cased_gates.append((k, gate))
+            else:
+                for g in gate:
+                    self.by_gate.setdefault(g, []).append(k)
+        self.gate_items = tuple(self.by_gate.items())
 
     def find(self, text: str) -> dict[str, list[str]]:
-        """Canonical labels of every (non-overlapping) match, per marker type, in text order."""
+        """Canonical labels of every match, per marker type, in text order.
+
+        Where matches of two rows overlap, the one that starts first wins,
+        then the earlier row (spelled-out names are listed before acronyms).
+        """
         text = text.translate(_APOSTROPHES)
+        todo = set(self.ungated)
+        low = text.lower()
+        for g, rows in self.gate_items:
+            if g in low:
+                todo.update(rows)
+        for k, gate in self.cased_gates:
+            for g in gate:
+                if g in text:
+                    todo.add(k)
+                    break
+        if not todo:
+            return {t: [] for t in MARKER_TYPES}
+        spans: dict[str, list[tuple[int, int, int, str]]] = {t: [] for t in MARKER_TYPES}
+        for k in sorted(todo):
+            mtype, label, rx, _, _ = self.rows[k]
+            for m in rx.finditer(text):
+                spans[mtype].append((m.start(), k, m.end(), label))
         out: dict[str, list[str]] = {}
-        for mtype, rx in self.regex.items():
-            labels = self.labels[mtype]
-            out[mtype] = [labels[int(m.lastgroup[1:])] for m in rx.finditer(text)] if rx is not None else []
+        for mtype, found in spans.items():
+            found.sort()
+            labels: list[str] = []
+            end = -1
+            for start, _, stop, label in found:
+                if start >= end:
+                    labels.append(label)
+                    end = max(stop, start + 1)
+            out[mtype] = labels
         return out
 
 
@@ -108,9 +147,14 @@ def _compiled(markers: str | Path | pd.DataFrame) -> _Markers:
     return hit
 
 
+@functools.lru_cache(maxsize=1)
+def _default() -> _Markers:
+    return _compiled("markers.tsv")
+
+
 @functools.lru_cache(maxsize=65_536)
 def _find_default(text: str) -> dict:
-    return _compiled("markers.tsv").find(text)
+    return _default().find(text)
 
 
 def _check(units, who: str) -> None:
