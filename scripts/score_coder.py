@@ -1,0 +1,77 @@
+"""Score the machine coder against every hand-coded set the project has, and print a table.
+
+Sets: the seed (development reference, ``data/reference/seed_units.tsv``), the development
+fixtures (``tests/fixtures/development``), the held-out fixtures (``tests/fixtures/heldout``,
+never used for tuning), and the retrieved coverage in ``data/cache/articles`` when present
+(scored against ``data/reference/coverage_units.tsv``).
+
+Usage::
+
+    python scripts/score_coder.py            # Markdown table on stdout
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from framing.coder import code_paths
+from framing.corpus import cache_dir, read_coding
+from framing.evaluate import frame_scores, source_scores
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def sets() -> list[tuple[str, list[Path], Path]]:
+    """(name, article paths, reference table) for every hand-coded set present."""
+    out = [("seed (development reference)", [ROOT / "data" / "articles"], ROOT / "data" / "reference" / "seed_units.tsv")]
+    for name in ("development", "heldout"):
+        folder = ROOT / "tests" / "fixtures" / name
+        if (folder / "coding.tsv").exists():
+            label = "held-out fixtures" if name == "heldout" else "development fixtures"
+            out.append((label, [folder / "articles"], folder / "coding.tsv"))
+    cache = cache_dir(ROOT / "data")
+    if cache.exists() and any(cache.glob("*.txt")):
+        out.append(("retrieved coverage", [cache], ROOT / "data" / "reference" / "coverage_units.tsv"))
+    return out
+
+
+def score(paths: list[Path], reference_path: Path) -> dict:
+    """Code `paths` and score them against the reference (restricted to the coded articles)."""
+    coded = code_paths(paths, sentiment=False)
+    reference = read_coding(reference_path)
+    reference = reference[reference["article_id"].isin(set(coded["article_id"]))]
+    fs = frame_scores(reference, coded).set_index("frame")
+    ss = source_scores(reference, coded).set_index("metric")["value"]
+    row = {"articles": coded["article_id"].nunique(), "units": int(fs.loc["macro", "n_units"])}
+    for frame in ("counter_terror", "civilian_harm", "sovereignty", "macro"):
+        row[f"F1 {frame}"] = fs.loc[frame, "f1"]
+    row["alpha (mean)"] = fs.loc["macro", "alpha"]
+    row["source-type agr."] = ss["source_type_agreement"]
+    row["attributed agr."] = ss["attributed_agreement"]
+    row["speaker F1"] = ss["speaker_f1"]
+    return row
+
+
+def main() -> int:
+    rows = []
+    for name, paths, ref in sets():
+        rows.append({"set": name, **score(paths, ref)})
+    print(markdown(pd.DataFrame(rows)))
+    return 0
+
+
+def markdown(table: pd.DataFrame) -> str:
+    """A Markdown table, floats to three decimals (no tabulate dependency)."""
+    def cell(v) -> str:
+        return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+    lines = ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
