@@ -87,3 +87,12 @@ def test_package_data_has_why_column(name):
     table = read_table(name)
     assert "why" in table.columns
     assert (table["why"].str.strip() != "").all(), f"{name}: every entry says why it is there"
+
+
+def test_public_api_resolves():
+    import framing
+
+    missing = [name for name in framing.__all__ if not hasattr(framing, name)]
+    assert missing == []
+    with pytest.raises(AttributeError):
+        framing.no_such_name  # noqa: B018
