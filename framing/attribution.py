@@ -96,6 +96,9 @@ MAX_SUBJECT_TOKENS = 12
 #: An appositive ("Kirby, the Pentagon press secretary, said") longer than
 #: this is a clause; stop looking.
 MAX_APPOSITIVE_TOKENS = 20
+#: Comma-separated segments walked back for an appositive subject ("Abu Khaled, 54, who owns a
+#: shop, said" has three); more is a list, not a subject with appositives.
+MAX_APPOSITIVE_SEGMENTS = 4
 #: Cue matches examined per unit: a guard against pathological input (a 100 kB
 #: "sentence" of repeated verbs); real sentences have one to three.
 MAX_CUES_PER_UNIT = 40
@@ -143,6 +146,25 @@ _PRONOUNS = {
     "it": ("", False, False),
 }
 _PASSIVE_AUX = frozenset("was were is are be been being 's".split())
+#: A contracted "be" fused to its subject ("You're welcome"): the word after it is not a speech verb.
+_BE_CONTRACTIONS = ("'re", "’re", "'m", "’m")
+#: Negations among the skipped auxiliaries: "has not commented" reports no speech (the codebook counts
+#: what a source said, not what it did not say).
+_NEGATIONS = frozenset("not never n't hasn't haven't didn't doesn't don't has't".split())
+#: Time adverbials skipped between an auxiliary and its verb ("has in the past said").
+_TIME_PP_HEADS = frozenset({("in", "the"), ("in", "recent"), ("over", "the"), ("in", "previous"), ("at", "the")})
+_TIME_PP_NOUNS = frozenset("past days weeks months years weekend time".split())
+#: A sentence opening with one of these (capitalised) is a question: what it asks about is not reported speech.
+_QUESTION_AUX = frozenset("Was Were Did Does Do Has Have Had Is Are Will Would Could Can Should".split())
+#: Relative pronouns whose antecedent is the speaker ("a family who say", "the ministry, which said").
+_RELATIVES = frozenset("who which that".split())
+#: Words that open an interposed adverbial, not an appositive ("Al-Shabaab, through its radio, claimed").
+_ADVERBIAL_STARTS = frozenset(
+    "in at from near on with of for inside outside across among around about by within to into over under "
+    "through via despite however meanwhile speaking writing".split()
+)
+#: Tokens that end a comma-separated segment when walking back through appositives.
+_SEGMENT_STOPS = frozenset([",", ";", ":", "(", ")", '"', "“", "”", "\x01", "—", "–"])
 _PLURAL_HEADS = frozenset("countries governments nations sides states capitals allies".split())
 #: Capitalised words that start sentences but are not names.
 _NOT_NAMES = frozenset(
@@ -824,10 +846,18 @@ class _Coder:
         lo = max(0, start - LEFT_WINDOW)
         toks = _tokens(masked[lo:start])
         i = len(toks)
-        # skip auxiliaries, adverbs and "on Thursday"
-        while i > 0 and (toks[i - 1].lower() in _AUX_ADVERBS or toks[i - 1] in ("n't",)):
-            i -= 1
-        if i > 0 and toks[i - 1].lower() in _PASSIVE_AUX:
+        # skip auxiliaries, adverbs, "on Thursday" and "in the past"; a negation means no speech event
+        while i > 0:
+            lt = toks[i - 1].lower()
+            if lt in _AUX_ADVERBS or lt == "n't":
+                if lt in _NEGATIONS:
+                    return None, "negated", []
+                i -= 1
+            elif i >= 3 and (toks[i - 3].lower(), toks[i - 2].lower()) in _TIME_PP_HEADS and lt in _TIME_PP_NOUNS:
+                i -= 3
+            else:
+                break
+        if i > 0 and (toks[i - 1].lower() in _PASSIVE_AUX or toks[i - 1].lower().endswith(_BE_CONTRACTIONS)):
             return None, "passive", []
         if i > 0 and toks[i - 1].lower() == "to":
             return None, "infinitive", []
@@ -842,7 +872,7 @@ class _Coder:
                 break
             if t == "." and j > 1:
                 break
-            if lt in _BOUNDARY_WORDS and not (lt == "as" and False):
+            if lt in _BOUNDARY_WORDS:
                 break
             if lt == "and":
                 prev = toks[j - 2] if j > 1 else ""
@@ -852,37 +882,106 @@ class _Coder:
             if end - j > MAX_SUBJECT_TOKENS + 2:
                 return None, "too long", []
         chunk = toks[j:end]
+        if chunk and chunk[0] in _QUESTION_AUX and (j == 0 or toks[j - 1] in (":", _QMARK, ",")):
+            return None, "question", []  # "Was Turkey told before the raid?", "Did Biden say ...?"
+        if chunk and chunk[0].lower() in _PREPOSITIONS:
+            # a fronted adverbial: "In 2021 the Pentagon admitted" -> "the Pentagon"
+            k = 0
+            while k < len(chunk) and (chunk[k].lower() in _PREPOSITIONS or chunk[k][:1].isdigit() or chunk[k].lower() in _AUX_ADVERBS):
+                k += 1
+            chunk = chunk[k:]
+            j += k
         if chunk and chunk[0].lower() in _DETERMINERS and len(chunk) == 1:
             return None, "determiner", []
+        rel = toks[j - 1].lower() if j > 0 else ""
+        if rel in _RELATIVES and j > 1:
+            # "Syria's government, which calls ...", "a family who say ...", "residents who stayed say ..."
+            src = self._relative_antecedent(toks, j - 1, paragraph) if not chunk else None
+            if src is None and chunk and rel != "that" and chunk[0][:1].islower() and chunk[0].lower() not in _DETERMINERS:
+                src = self._relative_antecedent(toks, j - 1, paragraph)
+            if src is not None:
+                return src, "relative", chunk
         if not chunk:
-            # appositive subject: NAME , APPOSITIVE , cue
             if j > 0 and toks[j - 1] == ",":
-                k = j - 1
-                m = k
-                while m > 0 and toks[m - 1] not in (",", _QMARK, ";", ":", "(", '"') and k - m <= MAX_APPOSITIVE_TOKENS:
-                    m -= 1
-                if m > 0 and toks[m - 1] == "," and k - m >= 1:
-                    appos = toks[m:k]
-                    n = m - 1
-                    q = n
-                    while q > 0 and toks[q - 1] not in (",", _QMARK, ";", ":", "(", '"') and toks[q - 1].lower() not in _BOUNDARY_WORDS and n - q <= MAX_SUBJECT_TOKENS:
-                        q -= 1
-                    name = toks[q:n]
-                    if appos and all(_is_cap(t) or t in ("-", ".") for t in appos) and len(appos) <= 5:
-                        # "A spokesman for the group, Farhad Shami, said": the name is the appositive
-                        src = self._resolve_np(appos, paragraph, appositive=name)
-                        if isinstance(src, _Source) and src.is_person:
-                            return src, "appositive", appos
-                    if name and n - q <= MAX_SUBJECT_TOKENS:
-                        src = self._resolve_np(name, paragraph, appositive=appos, at_start=q == 0)
-                        if src is not None:
-                            return src, "appositive", name
+                return self._appositive_subject(toks, j - 1, paragraph)
             return None, "no subject", []
         # a determiner-led noun ("the reported deaths") is not a speech verb: caught by the caller
         src = self._resolve_np(chunk, paragraph, at_start=(j == 0))
         if src is None:
             return None, "not a source", chunk
         return src, "subject-verb", chunk
+
+    def _np_before(self, toks: list[str], k: int) -> tuple[int, list[str]]:
+        """(start, tokens) of the phrase ending before index `k`, back to a delimiter or boundary word."""
+        q = k
+        while q > 0 and toks[q - 1] not in _SEGMENT_STOPS and toks[q - 1].lower() not in _BOUNDARY_WORDS and k - q <= MAX_SUBJECT_TOKENS:
+            q -= 1
+        return q, toks[q:k]
+
+    def _relative_antecedent(self, toks: list[str], k: int, paragraph: int):
+        """The noun phrase a relative pronoun at `k` refers to, resolved, or None."""
+        if k > 0 and toks[k - 1] == ",":
+            k -= 1
+        q, np_ = self._np_before(toks, k)
+        while np_ and np_[0].lower() in ("and", "but", "or"):
+            q, np_ = q + 1, np_[1:]
+        if not np_ or np_[0].lower() in _PREPOSITIONS:
+            return None
+        return self._resolve_np(np_, paragraph, at_start=q == 0)
+
+    def _appositive_subject(self, toks: list[str], comma: int, paragraph: int):
+        """Subject of "NAME, APPOSITIVE, ..., said": up to :data:`MAX_APPOSITIVE_SEGMENTS` comma-separated
+        segments back. Relative clauses ("who owns a shop"), ages ("54") and interposed adverbials
+        ("through its radio station") are skipped; "known as the White Helmets" renames the subject."""
+        segs = []  # nearest first: (start, tokens)
+        k = comma
+        while k > 0 and len(segs) < MAX_APPOSITIVE_SEGMENTS:
+            q = k
+            while q > 0 and toks[q - 1] not in _SEGMENT_STOPS and k - q <= MAX_APPOSITIVE_TOKENS:
+                q -= 1
+            segs.append((q, toks[q:k]))
+            if q == 0 or toks[q - 1] != ",":
+                break
+            k = q - 1
+        if len(segs) < 2:
+            return None, "no subject", []
+        # the subject is the first segment that starts a clause; the others describe it
+        head_i = len(segs) - 1
+        hq, head = segs[head_i]
+        while head and head[0].lower() in _BOUNDARY_WORDS and head_i > 1:
+            head_i -= 1
+            hq, head = segs[head_i]
+        cut = 0
+        for n, t in enumerate(head):
+            if t.lower() in _BOUNDARY_WORDS:
+                cut = n + 1
+        head = head[cut:]
+        if not head or len(head) > MAX_SUBJECT_TOKENS:
+            return None, "no subject", []
+        appos, renamed = [], None
+        for _, seg in reversed(segs[:head_i]):
+            low0 = seg[0].lower() if seg else ""
+            if not seg or low0 in _RELATIVES or low0 in _BOUNDARY_WORDS or low0 in _ADVERBIAL_STARTS or all(t[:1].isdigit() for t in seg):
+                continue  # a relative clause, an adverbial or an age
+            if [t.lower() for t in seg[:2]] == ["known", "as"] or [t.lower() for t in seg[:3]] == ["also", "known", "as"]:
+                renamed = seg[seg.index("as") + 1 :] if "as" in seg else None
+                continue
+            appos.append(seg)
+        if renamed:
+            src = self._resolve_np(renamed, paragraph)
+            if isinstance(src, _Source) and not src.is_person and src.rule in ("gazetteer",):
+                return src, "appositive", renamed
+        if len(appos) == 1:
+            ap = appos[0]
+            if all(_is_cap(t) or t in ("-", ".") for t in ap) and len(ap) <= 5:
+                # "A spokesman for the group, Farhad Shami, said": the name is the appositive
+                src = self._resolve_np(ap, paragraph, appositive=head)
+                if isinstance(src, _Source) and src.is_person:
+                    return src, "appositive", ap
+        src = self._resolve_np(head, paragraph, appositive=[t for ap in appos for t in ap], at_start=hq + cut == 0)
+        if src is not None:
+            return src, "appositive", head
+        return None, "no subject", []
 
     def _right_np(self, masked: str, pos: int, *, stop_as: bool = False):
         """Tokens of the noun phrase starting at `pos` and the appositive after it."""

@@ -97,7 +97,9 @@ SENTENCES = [
     ("The SDF said it had shared intelligence with the coalition.", "Syrian Democratic Forces", "militant", "say"),
     ("Al Jazeera reported that the bodies were taken to a hospital in Atmeh.", "Al Jazeera", "media", "report"),
     ("Reuters reported that the helicopters took off from Kobani.", "Reuters", "media", "report"),
-    ("Islamic State has not commented on the death of its leader.", "ISIS", "militant", "comment"),
+    # "has not commented" reports that no speech happened: not attribution (codebook: a source merely
+    # mentioned, not reported as saying anything, does not make a unit attributed)
+    ("Islamic State has not commented on the death of its leader.", "", "unattributed", ""),
     ("The coalition said the operation was conducted with care.", "coalition", "other_government", "say"),
     ("Israeli Prime Minister Naftali Bennett congratulated Biden on the operation.", "Naftali Bennett", "other_government", "congratulate"),
     # --- state media and distancing
