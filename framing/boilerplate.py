@@ -28,7 +28,7 @@ SENTENCE_FINAL = tuple('.!?:;…"”’\'')
 CASE_SENSITIVE_CATEGORIES = frozenset({"dateline"})
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)  # one entry per scope; maxsize=1 re-read the table on every call
 def boilerplate_patterns(scope: str = "line") -> tuple[tuple[re.Pattern, str], ...]:
     """Compiled patterns and their categories from ``boilerplate.tsv``.
 
