@@ -158,10 +158,34 @@ _TIME_PP_NOUNS = frozenset("past days weeks months years weekend time".split())
 _QUESTION_AUX = frozenset("Was Were Did Does Do Has Have Had Is Are Will Would Could Can Should".split())
 #: Relative pronouns whose antecedent is the speaker ("a family who say", "the ministry, which said").
 _RELATIVES = frozenset("who which that".split())
+#: Cues that need a listener right after them ("told reporters", "briefed lawmakers"); without one
+#: ("kept the secretary informed throughout the night") they are not speech.
+_TRANSITIVE_CUES = frozenset("tell inform notify brief assure".split())
+#: Singular determiners: "A UN report once described": a cue in its base form after them is a noun.
+_SINGULAR_DETERMINERS = frozenset("a an one this that each every".split())
+#: Generic nouns for a body that point back to the latest body of a compatible type ("the organisation",
+#: "the group", "the ministry"); an empty tuple accepts any type.
+_GOVERNMENT_TYPES = ("us_government", "russian_government", "syrian_government", "turkish_government", "other_government")
+_BODY_ANAPHORS = {
+    "organisation": ("un_or_ngo", "militant", "media", "expert"), "organization": ("un_or_ngo", "militant", "media", "expert"),
+    "agency": (), "body": (), "charity": ("un_or_ngo",),
+    "group": ("militant", "un_or_ngo"), "monitor": ("un_or_ngo",), "observatory": ("un_or_ngo",),
+    "ministry": _GOVERNMENT_TYPES, "department": _GOVERNMENT_TYPES, "command": _GOVERNMENT_TYPES,
+}
+#: Title terms whose us_government type in source_titles.tsv is this event's default for an unqualified
+#: role, not a fact about the word (unlike "senator" or "Democrats"): the unit or dateline may name the state.
+_EVENT_DEFAULT_TERMS = frozenset(("official", "officials", "senior official"))
+#: Nouns for a document that speaks for its author ("a statement from X", "X documentation").
+_DOCUMENT_NOUNS = frozenset("statement documentation report communique communiqué announcement data figures tally".split())
+#: Types of a body whose members speak for it ("rescuers with the White Helmets").
+_MEMBER_TYPES = frozenset(("un_or_ngo", "militant", "media"))
+#: Words after a nationality adjective that make it describe people, not the speaker's state
+#: ("Syrian civilians were killed, officials said" is not about Syrian officials).
+_PEOPLE_NOUNS = frozenset("civilians people children women men refugees residents families villagers citizens national nationals".split())
 #: Words that open an interposed adverbial, not an appositive ("Al-Shabaab, through its radio, claimed").
 _ADVERBIAL_STARTS = frozenset(
     "in at from near on with of for inside outside across among around about by within to into over under "
-    "through via despite however meanwhile speaking writing".split()
+    "through throughout during until via despite however meanwhile speaking writing".split()
 )
 #: Tokens that end a comma-separated segment when walking back through appositives.
 _SEGMENT_STOPS = frozenset([",", ";", ":", "(", ")", '"', "“", "”", "\x01", "—", "–"])
@@ -202,6 +226,13 @@ _HEADLINE_COLON = re.compile(r"^\s*(?P<prefix>[^:]{1,80}?)\s*:\s+(?P<rest>\S.*)$
 _HEADLINE_DASH = re.compile(r"\s(?:-|–|—)\s?(?P<suffix>[A-Z][^-–—:]{0,50}?)\s*$")
 _INITIAL = re.compile(r"\b[A-Z]\.\s+")
 _AS_GERUND = re.compile(r"\s+as\s+(?:having\s+)?(?P<verb>\w+)")
+#: A dateline opening an article's first sentence: "ANKARA –", "Damascus, SANA-", "ADEN, Jan 18 (Reuters) -",
+#: "MOGADISHU, Somalia —". Its capital (when the gazetteer knows it) gives the state of unqualified
+#: government bodies ("the Foreign Ministry" in a Damascus-datelined story is Syria's).
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)(?:,\s*(?:[A-Z0-9][\w.]*\s*){1,4})?(?:\s*\([^)]{1,40}\))?\s*(?:-|–|—)\s+"
+)
+_AS_VERB = re.compile(r"(?<![\w\-])as\s+(?:having\s+)?(?P<verb>\w+)")
 
 
 # ----------------------------------------------------------------- resources
@@ -256,6 +287,8 @@ class _Titles:
     pattern: re.Pattern
     words: frozenset  # every word of every term
     cased: dict  # word (lower) -> its form as written in the table ("UN", "Kurdish", "residents")
+    adjective: dict  # nationality term (lower) -> adjective used in names ("iraq's" -> "Iraqi")
+    capitalised: frozenset  # terms (lower) that count only when written with a capital
 
 
 def _alternation(items, *, flags: int = 0) -> re.Pattern | None:
@@ -348,18 +381,28 @@ def _packaged_cues(name: str) -> _Cues:
 
 @functools.lru_cache(maxsize=1)
 def _titles() -> _Titles:
-    table = read_table(_TITLES_FILE, required=("term", "category", "source_type", "gender", "why"))
+    table = read_table(_TITLES_FILE, required=("term", "category", "source_type", "gender", "name_as", "match", "why"))
     terms = {}
     cased: dict[str, str] = {}
-    for t, c, s, g in zip(table["term"], table["category"], table["source_type"], table["gender"]):
+    adjective: dict[str, str] = {}
+    capitalised = set()
+    for i, (t, c, s, g, a, mt) in enumerate(
+        zip(table["term"], table["category"], table["source_type"], table["gender"], table["name_as"], table["match"]), start=2
+    ):
+        if mt not in ("any", "capitalised"):
+            raise InputError(f"match must be any or capitalised, not {mt!r}", path=_TITLES_FILE, line=i, field="match")
         terms[t.strip().lower()] = (c.strip(), s.strip(), g.strip())
+        if a.strip():
+            adjective[t.strip().lower()] = a.strip()
+        if mt == "capitalised":
+            capitalised.add(t.strip().lower())
         for w in t.split():
             cased.setdefault(w.lower(), w)
     words = frozenset(w for t in terms for w in t.split())
     pat = re.compile(
         r"(?<![\w\-])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w\-])", re.I
     )
-    return _Titles(terms=terms, pattern=pat, words=words, cased=cased)
+    return _Titles(terms=terms, pattern=pat, words=words, cased=cased, adjective=adjective, capitalised=frozenset(capitalised))
 
 
 @functools.lru_cache(maxsize=1)
@@ -533,6 +576,10 @@ class _Coder:
         self.cues = cues
         self.titles = _titles()
         self.state = _State()
+        self._in_document = False
+        self._unit_text = ""
+        self._home: tuple[str, str] | None = None  # (adjective, source_type) of the dateline's capital
+        self._dateline_unit = -1
 
     # ---------------------------------------------------------- vocabulary
     def _terms_in(self, text: str):
@@ -540,7 +587,11 @@ class _Coder:
         out = []
         for m in self.titles.pattern.finditer(text):
             term = m.group(0).lower()
+            if term in self.titles.capitalised and not m.group(0)[:1].isupper():
+                continue
             c, s, g = self.titles.terms[term]
+            if c == "organisation":
+                c = "government" if s.endswith("_government") else "ngo"
             out.append((c, s, g, term, m.start()))
         return out
 
@@ -651,6 +702,33 @@ class _Coder:
         ent = gaz.aliases.get(phrase) or gaz.aliases.get(_strip_possessive(phrase))
         if ent is not None:
             return _Source(ent.canonical, ent.source_type, ent.gender, False, ent.is_person, ent.roles, "gazetteer")
+        # a generic body noun pointing back: "the organisation is calling for", "the group said"
+        if definite and len(low) == 1 and low[0] in _BODY_ANAPHORS:
+            r = self._resolve_description(toks, paragraph)
+            if r is None:
+                types = _BODY_ANAPHORS[low[0]]
+                m, distant = self._candidates(
+                    paragraph, lambda m: not m.is_person and not m.plural and (not types or m.source_type in types)
+                )
+                if m is not None:
+                    r = self._from_mention(m, f"body->{m.canonical}" + (" (distant)" if distant else ""))
+            if r is not None:
+                return r
+        # a document speaks for its author: "a statement from the group X", "NSMN documentation", "a UN report"
+        doc = next((k for k in range(len(low) - 1, -1, -1) if low[k] in _DOCUMENT_NOUNS), None)
+        if doc is not None and not self._in_document:
+            self._in_document = True
+            try:
+                r = None
+                if doc + 2 < len(toks) + 1 and doc + 1 < len(toks) and low[doc + 1] in ("from", "by", "of"):
+                    r = self._resolve_np(toks[doc + 2 :], paragraph)
+                elif doc == len(toks) - 1 and doc > 0:
+                    r = self._resolve_np(toks[:doc], paragraph)
+            finally:
+                self._in_document = False
+            if isinstance(r, _Source) and r.source_type != "media":
+                r.rule = f"document->{r.canonical}"
+                return r
         # 2. several sources joined by "and" ("the US and Turkey")
         if "and" in low:
             parts, cur = [], []
@@ -683,6 +761,8 @@ class _Coder:
         apps = _join(list(appositive))
         context = full_text + " , " + apps if apps else full_text
         terms = self._terms_in(context)
+        # the phrase's own words decide over its appositive's ("according to the Syrian ... Ministry, the US raid was")
+        terms = [t for t in terms if t[4] > len(full_text)] + [t for t in terms if t[4] <= len(full_text)]
         head_terms = [t for t in terms if t[4] < len(head_text) + 1 and t[0] != "label"]
         # a verb inside the chunk means it is a clause, not a subject ("Witnesses described hearing ...")
         for t in head:
@@ -693,6 +773,18 @@ class _Coder:
         head_found = [f for f in found if f[0] < len(head_text)]
         if any(t[0] in ("government", "spokesperson") for t in head_terms):
             head_found = found
+        bodies_found = [f for f in found if not f[2].is_person]
+        if bodies_found:
+            s0, e0, ent0 = max(bodies_found, key=lambda f: f[1] - f[0])
+            if s0 == 0 and re.match(r"\s+(?:for|of|in)\s", full_text[e0:]):
+                # "Russian Reconciliation Center for Syria": the body named first, not the place after it
+                return _Source(ent0.canonical, ent0.source_type, ent0.gender, False, False, ent0.roles, "gazetteer")
+            if tail and tail[0].lower() in ("with", "from", "of", "for") and s0 >= len(head_text) and ent0.source_type in _MEMBER_TYPES:
+                if any(t[0] in ("witness", "ngo", "militant") for t in head_terms) and not any(
+                    t[0] in ("government", "spokesperson") for t in head_terms
+                ):
+                    # "Syrian rescuers with the White Helmets": members speak for their group
+                    return _Source(ent0.canonical, ent0.source_type, "", False, False, ent0.roles, f"member->{ent0.canonical}")
         persons = [(s, e, ent) for s, e, ent in head_found if ent.is_person and not full_text[e : e + 2] in ("'s", "’s")]
         if persons:
             s, e, ent = persons[-1]
@@ -793,7 +885,42 @@ class _Coder:
         if not name:
             return None
         plural = head_low[-1].endswith("s") and not head_low[-1].endswith("ss")
+        name = " ".join(self.titles.adjective.get(w.lower(), w) if w.lower() in self.titles.adjective else w for w in name.split())
+        if not bodies and not any(t[0] in ("nationality", "witness", "ngo", "expert", "media", "militant", "former") for t in terms):
+            generic = [t for t in terms if t[0] in ("government", "spokesperson") and (t[1] == "other_government" or t[3] in _EVENT_DEFAULT_TERMS)]
+            gov_words = {w for t in generic for w in t[3].split()}
+            if gov_words and len(generic) == len([t for t in terms if t[0] in ("government", "spokesperson")]):
+                # a government role with no state named: the state of the unit or of the dateline
+                local = "local" in head_low
+                ctx = self._context_nationality(local=local)
+                nat = (ctx or self._home) if (plural or local) else (self._home or ctx)
+                prefix = ""
+                if nat is not None:
+                    stype = nat[1]
+                    prefix = "" if local else nat[0]
+                elif stype == "us_government" and any(t[3] in _EVENT_DEFAULT_TERMS for t in generic):
+                    prefix = "US"
+                if prefix and prefix.lower() not in name.lower().split():
+                    words = name.split()
+                    at = 0 if head[0][:1].isupper() or words[0][:1].isupper() else next((k for k, w in enumerate(words) if w.lower() in gov_words), 0)
+                    name = " ".join(words[:at] + [prefix] + words[at:])
         return _Source(name, stype, gender, plural, False, frozenset(head_low), "role")
+
+    def _context_nationality(self, *, local: bool = False) -> tuple[str, str] | None:
+        """(adjective, source_type) of the first state named by an adjective in the current unit
+        ("U.S. raid ..., officials say"); with `local`, states other than the US only."""
+        text = self._unit_text
+        for m in self.titles.pattern.finditer(text):
+            term = m.group(0).lower()
+            cat, stype, _ = self.titles.terms[term]
+            adj = self.titles.adjective.get(term)
+            if cat != "nationality" or not adj or (local and stype == "us_government"):
+                continue
+            nxt = text[m.end() : m.end() + 20].split()[:1]
+            if nxt and nxt[0].strip(".,;:").lower() in _PEOPLE_NOUNS:
+                continue
+            return adj, stype
+        return None
 
     def _group_name(self, head: list[str], at_start: bool = False) -> str:
         """Name an unnamed source by what the article calls it, in running-text case."""
@@ -857,7 +984,11 @@ class _Coder:
                 i -= 3
             else:
                 break
-        if i > 0 and (toks[i - 1].lower() in _PASSIVE_AUX or toks[i - 1].lower().endswith(_BE_CONTRACTIONS)):
+        if i > 0 and toks[i - 1].lower() in _PASSIVE_AUX and masked[start : start + 30].split(" ", 1)[0].lower().endswith("ing"):
+            i -= 1  # progressive: "the organisation is calling for"
+            while i > 0 and toks[i - 1].lower() in _AUX_ADVERBS:
+                i -= 1
+        elif i > 0 and (toks[i - 1].lower() in _PASSIVE_AUX or toks[i - 1].lower().endswith(_BE_CONTRACTIONS)):
             return None, "passive", []
         if i > 0 and toks[i - 1].lower() == "to":
             return None, "infinitive", []
@@ -904,10 +1035,14 @@ class _Coder:
         if not chunk:
             if j > 0 and toks[j - 1] == ",":
                 return self._appositive_subject(toks, j - 1, paragraph)
+            if j > 1 and toks[j - 1].lower() == "and" and toks[j - 2] not in _SEGMENT_STOPS:
+                return None, "coordinated", []  # "X summoned the envoy and said": the caller takes X
             return None, "no subject", []
         # a determiner-led noun ("the reported deaths") is not a speech verb: caught by the caller
         src = self._resolve_np(chunk, paragraph, at_start=(j == 0))
         if src is None:
+            if "and" in chunk[1:]:
+                return None, "coordinated", chunk
             return None, "not a source", chunk
         return src, "subject-verb", chunk
 
@@ -983,6 +1118,17 @@ class _Coder:
             return src, "appositive", head
         return None, "no subject", []
 
+    def _named_np(self, toks: list[str], appos: list[str], paragraph: int):
+        """Resolve a noun phrase to the right of a cue; a name in apposition wins ("says Mr Rahimi's
+        elder brother, Noorullah," is Noorullah, typed by the description)."""
+        if appos and len(appos) <= 5 and all(_is_cap(t) or t in ("-", ".") for t in appos) and not any(
+            t.lower() in self.titles.terms for t in appos
+        ):
+            src = self._resolve_np(appos, paragraph, appositive=toks)
+            if isinstance(src, _Source) and src.is_person:
+                return src
+        return self._resolve_np(toks, paragraph, appositive=appos)
+
     def _right_np(self, masked: str, pos: int, *, stop_as: bool = False):
         """Tokens of the noun phrase starting at `pos` and the appositive after it."""
         toks = _tokens(masked[pos : pos + RIGHT_WINDOW])
@@ -997,7 +1143,9 @@ class _Coder:
                 break
             if out and lt in _BOUNDARY_WORDS:
                 break
-            if out and lt in _PREPOSITIONS and not (lt in ("of", "for") and i + 1 < len(toks) and _is_cap(toks[i + 1])):
+            if out and lt in _PREPOSITIONS and not (lt in ("of", "for") and i + 1 < len(toks) and _is_cap(toks[i + 1])) and not (
+                lt in ("from", "by", "of") and out[-1].lower() in _DOCUMENT_NOUNS
+            ):
                 break
             if out and lt in self.cues.forms:
                 break
@@ -1063,6 +1211,11 @@ class _Coder:
         if kind == "headline":
             masked = _SINGLE_QUOTED.sub(lambda m: _QMARK * len(m.group(0)), masked)
         self._deferred = []
+        self._unit_text = body
+        if len(self.out) == self._dateline_unit:
+            d = _DATELINE.match(masked)
+            if d is not None:
+                masked = " " * d.end() + masked[d.end() :]
         try:
             found = self._detect(body, masked, paragraph, kind)
             if kind == "headline":
@@ -1254,11 +1407,16 @@ class _Coder:
                 if before.endswith((_QMARK, ",")) or (s == 0 and not headline) or (headline and before == ""):
                     toks, appos = self._right_np(masked, e)
                     if toks and (toks[0].lower() in _DETERMINERS or _is_cap(toks[0]) or toks[0].lower() in _PRONOUNS or toks[0].lower() in self.titles.terms):
-                        src = self._resolve_np(toks, paragraph, appositive=appos)
+                        src = self._named_np(toks, appos, paragraph)
                         if src is not None:
                             rule = "inverted-tag"
                             pos = e
-            if src is None and rule == "no subject" and form.lower().endswith("ing") and masked[:s].rstrip().endswith(","):
+            if src is None and (
+                (rule == "no subject" and form.lower().endswith("ing") and masked[:s].rstrip().endswith(","))
+                or rule == "coordinated"
+            ):
+                # "Kasich bemoaned the state of things, saying ...", "The ministry summoned the envoy and
+                # said ...": the sentence's subject speaks
                 # "Kasich bemoaned the state of things, saying ...": the sentence's subject speaks
                 lead = []
                 for t in _tokens(masked[: min(s, LEFT_WINDOW)]):
@@ -1271,6 +1429,12 @@ class _Coder:
                         rule = "participle"
             if src is None:
                 continue
+            if lemma == form.lower() and chunk and chunk[0].lower() in _SINGULAR_DETERMINERS and rule == "subject-verb":
+                continue  # "A UN report once described him": a base form after a singular subject is a noun
+            if lemma in _TRANSITIVE_CUES and rule not in ("inverted-tag",) and _QMARK not in masked[max(0, s - 40) : s]:
+                nxt_tok = _tokens(masked[e : e + 20])[:1]
+                if not nxt_tok or nxt_tok[0] in (".", ";", ")") or nxt_tok[0].lower() in _ADVERBIAL_STARTS or nxt_tok[0].lower() in _BOUNDARY_WORDS:
+                    continue  # "kept the secretary informed throughout": no listener, no speech event
             if needs and rule != "inverted-tag":
                 after = masked[e : e + 40]
                 before = masked[max(0, s - 80) : s]
@@ -1286,8 +1450,8 @@ class _Coder:
             if lemma in ("quote", "cite"):
                 # "AFP quoted Biden as claiming": the original speaker too
                 toks, appos = self._right_np(masked, e, stop_as=True)
-                g = _AS_GERUND.match(masked, e + len(_join(toks)) + 1) if toks else None
-                obj = self._resolve_np(toks, paragraph, appositive=appos) if toks else None
+                g = _AS_VERB.search(masked, e, e + RIGHT_WINDOW) if toks else None
+                obj = self._named_np(toks, appos, paragraph) if toks else None
                 if obj is not None:
                     glemma = self.cues.forms.get(g.group("verb").lower(), (lemma, dist, False)) if g else (lemma, dist, False)
                     for x in obj if isinstance(obj, list) else [obj]:
@@ -1381,6 +1545,15 @@ class _Coder:
                     else:
                         n_labels += 1
         self.state.transcript_labels = n_labels if n_labels >= 2 else 0
+        first = next((i for i, k in enumerate(kinds) if k == "sentence"), None)
+        if first is not None and isinstance(texts[first], str):
+            d = _DATELINE.match(texts[first])
+            if d is not None:
+                self._dateline_unit = first
+                city = d.group("city")
+                ent = self.gaz.lower.get(city.lower())
+                if ent is not None and not ent.is_person and ent.canonical.endswith(" government"):
+                    self._home = (ent.canonical.split()[0], ent.source_type)
         stub = None
         for i, (t, k, p) in enumerate(zip(texts, kinds, paragraphs)):
             if stub is not None and k == "sentence" and p == paragraphs[stub] and isinstance(t, str):

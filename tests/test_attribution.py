@@ -79,7 +79,8 @@ SENTENCES = [
     ("Ankara denied that it had been told about the operation.", "Turkish government", "turkish_government", "deny"),
     ("Turkish officials said they had not been involved.", "Turkish officials", "turkish_government", "say"),
     ("Syria's UN envoy Bassam Sabbagh said the raid breached international law.", "Bassam Sabbagh", "syrian_government", "say"),
-    ("Iran's foreign ministry said the US had no right to operate in Syria.", "Iran's foreign ministry", "other_government", "say"),
+    # a possessive state is named by its adjective, as the reference names bodies ("Syrian Foreign Ministry")
+    ("Iran's foreign ministry said the US had no right to operate in Syria.", "Iranian foreign ministry", "other_government", "say"),
     ("The Kremlin said it was studying the reports.", "Kremlin", "russian_government", "say"),
     ("The US and Turkey have denied the accusations.", "US government;Turkish government", "us_government;turkish_government", "deny;deny"),
     # --- UN, NGOs, experts, militants, media
