@@ -161,7 +161,7 @@ def reading_view_html(
         raise InputError(f"reading view needs column(s) {', '.join(missing)}")
     if "article_id" in units.columns and units["article_id"].nunique() > 1:
         raise InputError("reading_view_html shows one article; select it first (units[units.article_id == ...])")
-    records = units.sort_values("unit").fillna("").to_dict("records")
+    records = units.sort_values("unit").astype(object).fillna("").to_dict("records")
     headline = " ".join(str(r["text"]) for r in records if r["kind"] == "headline")
     title = title if title is not None else (headline or "article")
     body_records = [r for r in records if r["kind"] != "headline"]

@@ -229,6 +229,7 @@ def run_study(
     notebooks: Sequence[str] = NOTEBOOKS,
     code: bool = True,
     reports: str | Path | None = None,
+    figures: str | Path | None = None,
 ) -> pd.DataFrame:
     """Code the data, run every notebook and export the HTML reports (``make study``).
 
@@ -242,6 +243,9 @@ def run_study(
         Run :func:`code_corpus` first.
     reports : str or Path, optional
         Output folder (default ``<root>/reports``).
+    figures : str or Path, optional
+        Where the notebooks save figures (default ``<root>/figures``); the tests
+        redraw into a temporary folder and compare.
 
     Returns
     -------
@@ -275,6 +279,7 @@ def run_study(
         path = root / "notebooks" / f"{name}.ipynb"
         if not path.exists():
             raise InputError("notebook not found (run `jupytext --sync` on its .py)", path=path)
-        nb = timed("execute", path, lambda p=path: execute_notebook(p, figures=root / "figures"))
+        fig_dir = Path(figures) if figures is not None else root / "figures"
+        nb = timed("execute", path, lambda p=path, f=fig_dir: execute_notebook(p, figures=f))
         timed("export", out / f"{name}.html", lambda n=nb, nm=name: export_notebook_html(n, out / f"{nm}.html"))
     return pd.DataFrame(log, columns=["step", "target", "seconds"])

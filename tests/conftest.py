@@ -50,3 +50,17 @@ def _no_internet(monkeypatch):
         return real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def study_build(tmp_path_factory):
+    """The whole study built once per test session, as `make study` does, into a temporary folder.
+
+    Returns ``(reports, figures, log)``: the folder of HTML reports (with ``articles/``
+    reading views), the folder of redrawn figures, and the study's step log.
+    """
+    from framing.study import run_study
+
+    out = tmp_path_factory.mktemp("study")
+    log = run_study(ROOT, reports=out / "reports", figures=out / "figures")
+    return out / "reports", out / "figures", log

@@ -144,10 +144,11 @@ def test_export_notebook_html_is_self_contained(tmp_path):
     assert "<title>A report</title>" in page
 
 
-def test_exported_reports_of_the_study_load_nothing_remote():
-    pages = sorted((ROOT / "reports").glob("*.html")) + sorted((ROOT / "reports" / "articles").glob("*.html"))
-    if not pages:
-        pytest.skip("no reports yet: run `make study`")
+@pytest.mark.notebooks
+def test_exported_reports_of_the_study_load_nothing_remote(study_build):
+    reports_dir = study_build[0]
+    pages = sorted(reports_dir.glob("*.html")) + sorted((reports_dir / "articles").glob("*.html"))
+    assert len(pages) >= 5, "the study exported no reports"
     for page in pages:
         assert reports.external_references(page.read_text()) == [], page.name
 
@@ -216,11 +217,11 @@ def test_broken_image_is_caught_in_chromium(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (Debian: apt-get install chromium)")
-def test_study_reports_render_in_chromium(tmp_path):
-    pages = sorted((ROOT / "reports").glob("*.html"))
-    if not pages:
-        pytest.skip("no reports yet: run `make study`")
-    for page in pages + sorted((ROOT / "reports" / "articles").glob("*.html")):
+def test_study_reports_render_in_chromium(study_build, tmp_path):
+    reports_dir = study_build[0]
+    pages = sorted(reports_dir.glob("*.html"))
+    assert pages, "the study exported no reports"
+    for page in pages + sorted((reports_dir / "articles").glob("*.html")):
         images, _ = check_in_browser(page, tmp_path)
         source = ROOT / "notebooks" / f"{page.stem}.py"
         if source.exists() and "save_figure(" in source.read_text():
