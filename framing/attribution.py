@@ -232,6 +232,8 @@ _AS_GERUND = re.compile(r"\s+as\s+(?:having\s+)?(?P<verb>\w+)")
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)(?:,\s*(?:[A-Z0-9][\w.]*\s*){1,4})?(?:\s*\([^)]{1,40}\))?\s*(?:-|–|—)\s+"
 )
+#: The signature line of an embedded tweet: "— Name (@handle) February 3, 2022".
+_TWEET_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _AS_VERB = re.compile(r"(?<![\w\-])as\s+(?:having\s+)?(?P<verb>\w+)")
 
 
@@ -580,6 +582,7 @@ class _Coder:
         self._unit_text = ""
         self._home: tuple[str, str] | None = None  # (adjective, source_type) of the dateline's capital
         self._dateline_unit = -1
+        self._tweets: dict[int, str] = {}  # paragraph -> author of an embedded tweet
 
     # ---------------------------------------------------------- vocabulary
     def _terms_in(self, text: str):
@@ -590,8 +593,8 @@ class _Coder:
             if term in self.titles.capitalised and not m.group(0)[:1].isupper():
                 continue
             c, s, g = self.titles.terms[term]
-            if c == "organisation":
-                c = "government" if s.endswith("_government") else "ngo"
+            if c == "organisation" and s.endswith("_government"):
+                c = "government"
             out.append((c, s, g, term, m.start()))
         return out
 
@@ -848,8 +851,10 @@ class _Coder:
             return "expert"
         nationality = next((t[1] for t in reversed(terms) if t[0] == "nationality"), None)
         gov = [t for t in terms if t[0] in ("government", "spokesperson")]
-        other = [t for t in terms if t[0] in ("witness", "ngo", "expert", "media", "militant")]
+        other = [t for t in terms if t[0] in ("witness", "ngo", "expert", "media", "militant", "organisation")]
         bodies = [ent for _, _, ent in found if not ent.is_person]
+        if terms and terms[-1][0] == "organisation":
+            return terms[-1][1]  # "Northern Syria Relief Network": the organisation word, not the place in it
         if nationality and gov:
             return nationality
         if bodies:
@@ -886,7 +891,7 @@ class _Coder:
             return None
         plural = head_low[-1].endswith("s") and not head_low[-1].endswith("ss")
         name = " ".join(self.titles.adjective.get(w.lower(), w) if w.lower() in self.titles.adjective else w for w in name.split())
-        if not bodies and not any(t[0] in ("nationality", "witness", "ngo", "expert", "media", "militant", "former") for t in terms):
+        if not bodies and not any(t[0] in ("nationality", "witness", "ngo", "expert", "media", "militant", "former", "organisation") for t in terms):
             generic = [t for t in terms if t[0] in ("government", "spokesperson") and (t[1] == "other_government" or t[3] in _EVENT_DEFAULT_TERMS)]
             gov_words = {w for t in generic for w in t[3].split()}
             if gov_words and len(generic) == len([t for t in terms if t[0] in ("government", "spokesperson")]):
@@ -965,7 +970,24 @@ class _Coder:
         if known is not None:
             rule = "name" if known.canonical == name else f"surname->{known.canonical}"
             return _Source(known.canonical, stype or known.source_type, gender or known.gender, False, True, known.roles | frozenset(lowhead), rule)
+        if stype is None and " " in name:
+            stype = self._introduced_type(name)
         return _Source(name, stype or UNKNOWN_PERSON_TYPE, gender, False, True, frozenset(lowhead), "name" if stype else "name (untyped)")
+
+    def _introduced_type(self, name: str) -> str | None:
+        """Type of a person from an earlier introduction "a local journalist, Hadi Mansour," in the article."""
+        key = ", " + name
+        for text in reversed(self.texts[-60:]):
+            k = text.find(key)
+            if k <= 0:
+                continue
+            desc = _tokens(text[max(0, k - 60) : k])
+            cut = max((n + 1 for n, t in enumerate(desc) if t in _SEGMENT_STOPS or t == "."), default=0)
+            terms = self._terms_in(" ".join(desc[cut:]))
+            stype = self._type_from(terms, [])
+            if stype is not None:
+                return stype
+        return None
 
     # ----------------------------------------------------------- subjects
     def _left_subject(self, masked: str, start: int, paragraph: int, headline: bool):
@@ -1178,6 +1200,8 @@ class _Coder:
         elif new_para:
             st.paragraph = paragraph
             self._end_paragraph(paragraph)
+            if st.depth == 0:
+                st.pending = []  # a closed quotation left untagged is not the next paragraph's speaker's
             lab = _TRANSCRIPT_LABEL.match(text) if st.transcript_labels else None
             if lab is not None:
                 turn_attr = self._turn(lab.group("label"), paragraph)
@@ -1191,6 +1215,11 @@ class _Coder:
         if kind != "headline" and st.turn is not None:
             a = st.turn
             attrs.append(Attribution(a.speaker, a.source_type, "transcript", False, "transcript-turn", -3))
+        if kind == "sentence" and paragraph in self._tweets:
+            # an embedded tweet ("... pic.twitter.com/x — Name (@handle) February 3, 2022"): its author's
+            src = self._resolve_np(_tokens(self._tweets[paragraph]), paragraph)
+            for x in src if isinstance(src, list) else ([src] if src else []):
+                attrs.append(Attribution(x.canonical, x.source_type, "tweet", False, "tweet" + self._rule_suffix(x), -3))
         # ---- quotation structure
         continuing = False
         if kind != "headline" and new_para and st.depth > 0:
@@ -1230,7 +1259,8 @@ class _Coder:
         if kind != "headline":
             stripped = body.strip()
             whole_quote = (
-                not starts_inside
+                not attrs
+                and not starts_inside
                 and stripped[:1] in _QUOTE_CHARS
                 and depth_end == 0
                 and first_close is not None
@@ -1249,9 +1279,19 @@ class _Coder:
                     self._flush(tag)
                 elif first_close is None or depth_end > 0:
                     st.pending.append(len(self.out))
+            resumed = (
+                not found and not starts_inside and first_open is not None and st.last_quote is not None
+                and st.last_quote[1] == paragraph and not attrs
+            )
+            if resumed:
+                # a quotation resumed after its tag in the same paragraph: '"...," said X. "More words."'
+                q = st.last_quote[0]
+                attrs.append(Attribution(q.speaker, q.source_type, q.cue, q.distancing, "resumed quote", -2))
             if depth_end > 0:
                 if starts_inside and first_close is None:
                     pass
+                elif resumed:
+                    st.quote_speaker = st.last_quote[0]
                 else:
                     if found:
                         st.quote_speaker = tag if tag is not None else found[-1]
@@ -1545,6 +1585,12 @@ class _Coder:
                     else:
                         n_labels += 1
         self.state.transcript_labels = n_labels if n_labels >= 2 else 0
+        self._tweets = {}
+        for t, k, p in zip(texts, kinds, paragraphs):
+            if k == "sentence" and isinstance(t, str) and "(@" in t:
+                sig = _TWEET_SIGNATURE.search(t)
+                if sig is not None:
+                    self._tweets[p] = sig.group("name").strip()
         first = next((i for i, k in enumerate(kinds) if k == "sentence"), None)
         if first is not None and isinstance(texts[first], str):
             d = _DATELINE.match(texts[first])
