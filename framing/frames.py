@@ -39,6 +39,18 @@ For a unit with text *t* and a frame *f*:
   "such attacks", "This confirms ...") make a unit take, in addition, the
   frames of the previous unit of the same paragraph (codebook: "reading it with
   the anaphora of its own paragraph resolved").
+* Pronouns: rows of ``resolve`` ("they", "them", "their") make a frame for
+  which the unit has some counted weight below the threshold ("they were not
+  supposed to die") coded when the previous unit of the paragraph has it: the
+  pronoun supplies the victim or the actor the unit lacks.
+* "The group": rows of ``group`` count as the group's name (counter_terror)
+  once an earlier unit of the same article was counter_terror ("The group has
+  exploited the war to regroup").
+* Whose sovereignty: the codebook's frame is Syria's sovereignty. Rows of
+  ``place_syria`` and ``place_elsewhere`` name places; ``sovereignty`` is not
+  coded in a unit that names another state (Iraq, Yemen, Somalia, ...) and not
+  Syria, nor in any unit without Syria of an article whose first named place is
+  another state. Stop phrases shadow "Iraq's sovereignty" and the like.
 
 Limits: a lexicon does not read syntax, so it cannot tell who was killed in
 "the raid killed the leader and others"; weights are set from the codebook,
@@ -89,6 +101,16 @@ __all__ = [
 FRAMES: tuple[str, ...] = ("civilian_harm", "counter_terror", "sovereignty")
 #: Pseudo-frame of the lexicon rows that mark anaphora.
 INHERIT = "inherit"
+#: Pseudo-frame of plural pronouns ("they", "them"): a frame with a half cue in the unit that the
+#: previous unit of the paragraph has is coded (the pronoun supplies the missing victim or actor).
+RESOLVE = "resolve"
+#: Pseudo-frame of "the group": the group's name (counter_terror) once the article has been counter_terror.
+GROUP = "group"
+#: Pseudo-frames of places: Syria, and other states where strikes happen (sovereignty scope).
+PLACE_SYRIA = "place_syria"
+PLACE_ELSEWHERE = "place_elsewhere"
+#: Every pseudo-frame a lexicon row may have besides the frames.
+PSEUDO_FRAMES: tuple[str, ...] = (INHERIT, RESOLVE, GROUP, PLACE_SYRIA, PLACE_ELSEWHERE)
 #: Summed weight a frame needs. 1.0 = one unambiguous cue, or two half-weight cues
 #: (the lexicon's weights are on this scale: 1 = "a yes to a codebook question").
 FRAME_THRESHOLD = 1.0
@@ -97,7 +119,8 @@ FRAME_THRESHOLD = 1.0
 NEGATION_WINDOW = 4
 #: Words that negate a following cue (after "n't" has been read as "not").
 NEGATORS = frozenset({"not", "no", "never", "without", "nor", "neither", "none", "nothing", "hardly", "instead", "rather"})
-#: Words that distance the writer from a following cue ("so-called counter-terrorism").
+#: Words that distance the writer from a following cue ("so-called counter-terrorism"; "called" only after "so",
+#: so that "Biden called it a counterterrorism success" is not distanced).
 DISTANCERS = frozenset({"called", "alleged", "allegedly", "purported", "purportedly", "supposed", "supposedly", "ostensible", "ostensibly", "pretext", "guise"})
 #: Tokens that end a clause for the negation look-back.
 CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", '"', "(", ")", "[", "]", "—", "–", "but", "while", "whereas", "although"})
@@ -418,7 +441,7 @@ def _negated(tokens: list[str], start: int, end: int) -> bool:
         t = tokens[j]
         if t in CLAUSE_BREAKS:
             return False
-        if t in NEGATORS or t in DISTANCERS:
+        if t in NEGATORS or (t in DISTANCERS and (t != "called" or (j > 0 and tokens[j - 1] == "so"))):
             return True
     return False
 
@@ -490,8 +513,8 @@ def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
     for n, row in enumerate(table.to_dict("records"), start=1):
         where = f"entry {n} ({get(row, 'pattern')!r})"
         frame, kind, pattern = get(row, "frame"), get(row, "kind"), get(row, "pattern")
-        if frame not in FRAMES and frame != INHERIT:
-            raise InputError(f"{where}: unknown frame {frame!r} (expected one of {', '.join(FRAMES + (INHERIT,))})", path=source, field="frame")
+        if frame not in FRAMES and frame not in PSEUDO_FRAMES:
+            raise InputError(f"{where}: unknown frame {frame!r} (expected one of {', '.join(FRAMES + PSEUDO_FRAMES)})", path=source, field="frame")
         if kind not in KINDS:
             raise InputError(f"{where}: unknown kind {kind!r} (expected one of {', '.join(KINDS)})", path=source, field="kind")
         if not pattern:
@@ -548,18 +571,20 @@ def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
     return CompiledLexicon(entries=entries, index=flat, regexes=regexes, source=source)
 
 
-def _decide(lex: CompiledLexicon, hits, threshold: float) -> tuple[set, dict, list]:
-    """Frames reaching `threshold`, their evidence labels, and fired anaphors."""
+def _decide(lex: CompiledLexicon, hits, threshold: float) -> tuple[set, dict, dict, frozenset]:
+    """Frames reaching `threshold`, their evidence labels, the pseudo-frames that fired
+    (pseudo-frame -> labels, in order) and the frames with some counted weight below the threshold."""
     seen: set = set()
     score: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
-    anaphors: list[str] = []
+    pseudo: dict[str, list[str]] = {}
     for e, counts, words in hits:
         entry = lex.entries[e]
         shown = entry.label if entry.explicit or not words else words
-        if entry.frame == INHERIT:
-            if shown not in anaphors:
-                anaphors.append(shown)
+        if entry.frame in PSEUDO_FRAMES:
+            labels = pseudo.setdefault(entry.frame, [])
+            if shown not in labels:
+                labels.append(shown)
             continue
         key = (entry.frame, entry.label) if entry.explicit else e
         if not counts or key in seen:
@@ -568,7 +593,8 @@ def _decide(lex: CompiledLexicon, hits, threshold: float) -> tuple[set, dict, li
         score[entry.frame] = score.get(entry.frame, 0.0) + entry.weight
         evidence.setdefault(entry.frame, []).append(shown)
     frames = {f for f, s in score.items() if s >= threshold - 1e-9}
-    return frames, evidence, anaphors
+    partial = frozenset(f for f, s in score.items() if 0 < s < threshold - 1e-9)
+    return frames, evidence, pseudo, partial
 
 
 def _text_list(units: pd.DataFrame) -> list[str]:
@@ -631,8 +657,13 @@ def code_frames(
     prev_key = None
     prev_frames: frozenset = frozenset()
     prev_unit = None
+    article = object()  # sentinel: no article yet
+    ct_seen = False  # an earlier unit of the article was counter_terror ("the group" resolves)
+    location = None  # where the article is first set: PLACE_SYRIA, PLACE_ELSEWHERE or None (not yet)
     memo: dict = {}  # matches -> decision, for this threshold
     for text, kind, art, par, num in zip(texts, kinds, articles, paragraphs, numbers):
+        if art != article:
+            article, ct_seen, location = art, False, None
         if kind == "boilerplate":
             frames_col.append("")
             evidence_col.append("")
@@ -641,40 +672,63 @@ def code_frames(
         hits = lex.matches(text)
         coded = memo.get(hits)
         if coded is None:
-            own, ev, anaphors = _decide(lex, hits, threshold)
+            own, ev, pseudo, partial = _decide(lex, hits, threshold)
             coded = (
                 frozenset(own),
                 ";".join(sorted(own)),
                 ";".join(f"{f}:{label}" for f in sorted(own) for label in ev[f]),
-                anaphors[0] if anaphors else None,
                 ev,
+                pseudo.get(INHERIT, (None,))[0],
+                pseudo.get(RESOLVE, (None,))[0] if partial else None,
+                pseudo.get(GROUP, (None,))[0],
+                PLACE_SYRIA in pseudo,
+                PLACE_ELSEWHERE in pseudo,
+                partial,
             )
             if len(memo) < CACHE_SIZE:
                 memo[hits] = coded
-        own, own_str, own_ev, anaphor, ev = coded
+        own, own_str, own_ev, ev, anaphor, pronoun, group, in_syria, elsewhere, partial = coded
+        if location is None and (in_syria or elsewhere):
+            location = PLACE_SYRIA if in_syria else PLACE_ELSEWHERE
+        extra: dict[str, str] = {}  # frame added by context -> the anaphor that brought it
+        dropped = None
+        if group is not None and ct_seen and "counter_terror" not in own:
+            extra["counter_terror"] = group
+        if "sovereignty" in own and not in_syria and (elsewhere or location == PLACE_ELSEWHERE):
+            dropped = "sovereignty"
         key = (art, par)
-        final = own
-        if anaphor is not None and par is not None and key == prev_key:
+        if (anaphor is not None or pronoun is not None) and par is not None and key == prev_key:
             adjacent = True
             if num is not None and prev_unit is not None:
                 try:
                     adjacent = int(num) == int(prev_unit) + 1
                 except (TypeError, ValueError):
                     pass
-            if adjacent and not prev_frames <= own:
-                final = own | prev_frames
-        if final is own:
+            if adjacent:
+                if anaphor is not None:
+                    for f in prev_frames:
+                        if f not in own and f not in extra:
+                            extra[f] = anaphor
+                if pronoun is not None:
+                    for f in partial & prev_frames:
+                        if f not in own and f not in extra:
+                            extra[f] = pronoun
+        if not extra and dropped is None:
+            final = own
             frames_col.append(own_str)
             evidence_col.append(own_ev)
         else:
+            final = (own | frozenset(extra)) - {dropped}
             items = []
             for f in sorted(final):
                 if f in own:
                     items.extend(f"{f}:{label}" for label in ev[f])
                 else:
-                    items.append(f"{f}:<-{anaphor}")
+                    items.append(f"{f}:<-{extra[f]}")
             frames_col.append(";".join(sorted(final)))
             evidence_col.append(";".join(items))
+        if "counter_terror" in final:
+            ct_seen = True
         prev_key, prev_frames, prev_unit = key, frozenset(final), num
     out["frames"] = frames_col
     out["frame_evidence"] = evidence_col

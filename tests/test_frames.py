@@ -23,6 +23,7 @@ from sklearn.metrics import f1_score
 from framing.errors import InputError
 from framing.frames import (
     FRAMES,
+    PSEUDO_FRAMES,
     FrameClassifier,
     code_frames,
     compile_lexicon,
@@ -146,10 +147,11 @@ CASES = [
     ("Al-Shabaab fighters attacked a military base in southern Somalia, the army said.", _join(CT)),
     # negation kept: "no civilians were injured" answers the casualty question (codebook civilian_harm Q2)
     ("U.S. Africa Command said the airstrike in Somalia targeted al-Shabaab militants and that no civilians were injured or killed.", _join(CH, CT)),
-    ("The Iraqi government said the strike was carried out without its permission and violated Iraqi sovereignty.", _join(SV)),
+    # the codebook's sovereignty is Syria's: another state's consent or sovereignty is not coded
+    ("The Iraqi government said the strike was carried out without its permission and violated Iraqi sovereignty.", ""),
     ("The Houthis said the strike in Sanaa killed 20 people at a wedding.", _join(CH)),
     ("A Predator drone hovered over the village for hours before firing two missiles.", ""),
-    ("The Somali government said it had been informed of the operation in advance.", _join(SV)),  # coordination with the government
+    ("The Somali government said it had been informed of the operation in advance.", ""),  # Somalia's, not Syria's, government
     ("Iraqi security forces said an ISIS sleeper cell ambushed a checkpoint near Kirkuk.", _join(CT)),
     ("A car bomb exploded in a crowded market in Mogadishu, killing at least 15 people, police said.", _join(CH, CT)),
     ("The Taliban denied that any al-Qaeda figures were living in Kabul.", _join(CT)),
@@ -161,14 +163,37 @@ CASES = [
     ("Washington accuses Iran of arming militias in Syria and Iraq.", _join(SV)),
     ("Biden says IS leader killed in Syria raid", _join(CT)),  # headline style; "IS" as the group's name
     ("WHAT IS NEXT FOR IDLIB", ""),  # capitals: "IS" the verb
+    # --- round 2: mechanisms found in error analysis (sentences written for these tests)
+    ("Residents of Atmeh described a night of terror.", _join(CH)),  # 'night of terror' is fear, not terrorism
+    ("Families in the camp lived through hours of terror as the shelling went on.", _join(CH)),
+    ("Her grandchildren were trapped under the stairs for an hour.", _join(CH)),  # Q1: children
+    ("Nobody on our street slept that night, a shopkeeper said.", _join(CH)),  # Q4: residents' daily life
+    ("The ministry promised to look at whether the strike hurt anyone besides the target.", _join(CH)),  # Q3
+    ("The dead man's brother has asked for an investigation and is still waiting for a reply.", _join(CH)),  # Q3: a call for an investigation
+    ("Masked gunmen abducted 12 villagers on the road out of town, a monitor said.", _join(CH)),
+    ("Shrapnel left a hole in the roof of the family's house.", _join(CH)),  # Q4: damage to a home
+    ("Two women said they hid with their sons in a basement until the gunfire stopped.", _join(CH)),
+    ("The house was rented by a man from out of town, a neighbour said.", ""),  # a home and a resident, no harm
+    ("The compound's owner had lived in the house with his family for a year.", ""),  # a home and a family, no harm
+    ("Officials said the ISIS chief died alongside his wife, taking the children with him.", _join(CH, CT)),
+    ("The Daesh leader blew himself up along with his wife and children, the TV channel claimed.", _join(CH, CT)),
+    ("U.S. officials say the man killed himself rather than surrender.", _join(CT)),  # Q3: a death by the terrorist's own act
+    ("Witnesses said the bomber killed himself and three of his relatives.", _join(CH, CT)),
+    ("He detonated a device on the third floor as the troops approached.", _join(CT)),  # Q3
+    ("Pentagon officials called the mission a complete success.", _join(CT)),  # Q2: the operation's success
+    ("The operation was not a success, a retired colonel argued.", ""),  # negated: not presented as a success
+    ("A local commander known as Abu Omar was among those detained.", _join(CT)),  # nom de guerre + commander
+    ("He was described as one of the movement's chief ideologues and a veteran commander.", _join(CT)),
+    ("The commander of U.S. Central Command briefed reporters at noon.", ""),  # a US commander is not the group's
+    ("The strike was carried out by special forces under the control of U.S. Central Command.", ""),  # chain of command, not territory
+    ("Our troops are in Syria for one reason: to make sure ISIS never comes back.", _join(CT, SV)),  # Q2: foreign presence on Syrian soil
+    ("Moscow says Washington has no right to keep soldiers in Syria against the will of its government.", _join(SV)),
+    ("Iraqi lawmakers said the strike violated Iraq's sovereignty and airspace.", ""),  # another state's sovereignty
+    ("Damascus said the raid violated the sovereignty of Syria and of Iraq.", _join(SV)),  # Syria named: coded
 ]
 
 # Known misses: the lexicon cannot read these, and the test says so.
 XFAIL_CASES = [
-    pytest.param(
-        "Residents of Atmeh described a night of terror.", _join(CH),
-        marks=pytest.mark.xfail(reason="'terror' as fear is read as terrorism (counter_terror) and 'night' is no fear word", strict=True),
-    ),
     pytest.param(
         "Residents said they heard helicopters and then a huge explosion.", _join(CH),
         marks=pytest.mark.xfail(reason="residents' experience without a fear, harm or damage word is not seen", strict=True),
@@ -212,6 +237,16 @@ ANAPHORA = [
     ("The raid lasted two hours.", "This shows how complex it was.", True, ""),
     ("Kirby said no civilians were harmed.", "It remains unclear who else was in the house.", True, ""),  # expletive "it"
     ("Rebels accuse the government of shelling homes in Idlib.", "Damascus denies the claims.", True, _join(CH)),
+    # a request for a response in a transcript turn asks about the previous unit
+    ("Q: Damascus calls the raid an act of aggression against Syrian territory.", "Do you have a response?", True, _join(SV)),
+    ("Q: Damascus calls the raid an act of aggression against Syrian territory.", "Do you have a response?", False, ""),
+    # a demonstrative after a colon
+    ("He set off the explosives, killing his wife and children.", "Let me be clear about this: that was his decision.", True, _join(CH, CT)),
+    # plural pronouns: a half cue here and the frame in the previous unit
+    ("Rescuers pulled four children from the rubble before dawn.", "They were not supposed to die like this.", True, _join(CH)),
+    ("Rescuers pulled four children from the rubble before dawn.", "They were not supposed to die like this.", False, ""),
+    ("Rescuers pulled four children from the rubble before dawn.", "They were taken to a clinic in Sarmada.", True, ""),  # no half cue of its own
+    ("Jihadist fighters attacked a checkpoint near Raqqa.", "They planted a bomb at the gate.", True, _join(CT)),
 ]
 
 
@@ -245,6 +280,46 @@ def test_anaphora_does_not_cross_boilerplate_or_articles():
     assert code_frames(units)["frames"].tolist() == [_join(CT, SV), ""]
 
 
+# --- article context: (units as (paragraph, text), expected frames of the last unit).
+# "the group" counts as the group's name once the article has been counter_terror; sovereignty
+# (the codebook's is Syria's) is not coded in an article first set in another state unless a unit names Syria.
+ARTICLE_CONTEXT = [
+    ([(0, "Al-Shabaab fighters storm army base in southern Somalia"), (1, "The group has held the surrounding farmland for a decade.")], _join(CT)),
+    ([(0, "Shelling hits market in Idlib countryside"), (1, "The group said it would publish its findings on Friday.")], ""),  # no counter_terror before
+    ([(0, "Drone strike kills four in Yemen's Shabwa"), (1, "A tribal elder called it a violation of the country's sovereignty.")], ""),
+    ([(0, "Drone strike kills four in Yemen's Shabwa"), (1, "He said foreign forces had no business in Yemen, or in Syria, against the will of the people.")], _join(SV)),
+    ([(0, "Drone strike kills four near Idlib"), (1, "Officials in Damascus called it a flagrant violation of sovereignty.")], _join(SV)),
+    ([(0, "US raid kills ISIS chief"), (1, "Moscow called the raid a violation of sovereignty and international law.")], _join(SV)),  # no place yet: coded
+]
+
+
+@pytest.mark.parametrize(("units", "expected"), ARTICLE_CONTEXT)
+def test_article_context(units, expected):
+    table = pd.DataFrame(
+        {
+            "article_id": ["a"] * len(units),
+            "unit": range(len(units)),
+            "kind": ["headline"] + ["sentence"] * (len(units) - 1),
+            "paragraph": [p for p, _ in units],
+            "text": [t for _, t in units],
+        }
+    )
+    assert code_frames(table)["frames"].iloc[-1] == expected
+
+
+def test_the_group_does_not_reach_into_another_article():
+    table = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "unit": [0, 0],
+            "kind": ["headline", "headline"],
+            "paragraph": [0, 0],
+            "text": ["ISIS claims bombing in Raqqa", "The group has held the farmland for a decade."],
+        }
+    )
+    assert code_frames(table)["frames"].tolist() == [_join(CT), ""]
+
+
 # --- negation and distancing: (text, label, counts)
 NEGATION = [
     ("It was not a counter-terrorism operation.", "counter-terrorism", False),
@@ -253,6 +328,9 @@ NEGATION = [
     ('The US called it a "counterterrorism" operation.', "counter-terrorism", False),  # scare quotes
     ("It was a counterterrorism operation.", "counter-terrorism", True),
     ("It was not raining, and the counterterrorism raid began.", "counter-terrorism", True),  # clause break
+    ("Biden called it a counterterrorism success.", "counter-terrorism", True),  # 'called' distances only in 'so-called'
+    ("The so-called successful operation ended in a massacre.", "operation a success", False),
+    ("The mission was a success, officials said.", "operation a success", True),
     ("No civilians were harmed.", "civilians", True),  # keep: a casualty count
 ]
 
@@ -341,7 +419,7 @@ def test_never_raises_on_any_text(text):
 def test_packaged_lexicon_documents_every_row():
     table = read_table("frame_lexicon.tsv", required=("frame", "kind", "pattern", "weight", "why"))
     assert (table["why"].str.len() > 10).all()
-    assert set(table["frame"]) == set(FRAMES) | {"inherit"}
+    assert set(table["frame"]) == set(FRAMES) | set(PSEUDO_FRAMES)
 
 
 def test_user_lexicon_dataframe_and_path(tmp_path):
