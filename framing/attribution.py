@@ -258,29 +258,36 @@ class _Gazetteer:
 @dataclass(frozen=True)
 class _Cues:
     forms: dict  # form (lower) -> (lemma, distancing, needs_complement)
-    first: dict  # first word (lower) -> forms starting with it, longest first (a dict lookup per word is
-    # much faster than one regex alternation of all forms)
+    first: dict  # first word (lower) -> forms starting with it, longest first
+    pattern: re.Pattern | None  # every form, one trie-shaped regex (whole words, case-insensitive)
+    lower: re.Pattern | None  # the same forms, case-sensitive, to run over lower-cased text
 
-    def finditer(self, text: str):
-        """(start, end, form as written) of every cue form in `text`, left to right."""
+    def finditer(self, text: str, low: str | None = None):
+        """(start, end, form as written) of every cue form in `text`, left to right.
+
+        `low` is ``text.lower()`` when the caller has it. The trie over lower-case forms, starting with
+        its first letters, lets ``re`` skip ahead to candidate letters (a leading look-behind would make
+        it try every position); the word start is then checked here.
+        """
+        if self.pattern is None:
+            return []
+        if low is None:
+            low = text.lower()
+        if len(low) != len(text):  # lower-casing changed lengths (rare scripts): offsets would not line up
+            return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)]
+        out = []
         pos = 0
-        for m in _WORD.finditer(text):
+        search = self.lower.search
+        while True:
+            m = search(low, pos)
+            if m is None:
+                return out
             s = m.start()
-            if s < pos:
+            if s and (text[s - 1] == "-" or (text[s - 1] != "_" and text[s - 1].isalnum())):
+                pos = s + 1
                 continue
-            cands = self.first.get(m.group(0).lower())
-            if not cands:
-                continue
-            if (s and (text[s - 1].isalnum() or text[s - 1] == "-")):
-                continue
-            for form in cands:
-                e = s + len(form)
-                if text[s:e].lower() == form and not (e < len(text) and (text[e].isalnum() or text[e] == "-")):
-                    if " " in form and not re.fullmatch(re.escape(form).replace(r"\ ", r"\s+"), text[s:e], re.I):
-                        continue
-                    yield s, e, text[s:e]
-                    pos = e
-                    break
+            out.append((s, m.end(), text[s : m.end()]))
+            pos = m.end()
 
 
 @dataclass(frozen=True)
@@ -293,12 +300,38 @@ class _Titles:
     capitalised: frozenset  # terms (lower) that count only when written with a capital
 
 
+def _trie(items) -> str:
+    """A regex body matching any of `items`, as a character trie ("said|says" -> "sa(?:id|ys)").
+
+    Python's ``re`` tries the branches of a flat alternation one after another at every position; a
+    trie shares prefixes, so a gazetteer of 200 aliases costs about as much as one. Longer matches are
+    tried first (the end of an item is an optional, greedy suffix), as in a longest-first alternation.
+    """
+    tree: dict = {}
+    for item in items:
+        node = tree
+        for ch in item:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(tree)
+
+
 def _alternation(items, *, flags: int = 0) -> re.Pattern | None:
     items = sorted({i for i in items if i}, key=len, reverse=True)
     if not items:
         return None
-    body = "|".join(re.escape(i) for i in items)
-    return re.compile(r"(?<![\w\-])(?:" + body + r")(?![\w\-])", flags)
+    return re.compile(r"(?<![\w\-])(?:" + _trie(items) + r")(?![\w\-])", flags)
 
 
 def _table(source, required, name):
@@ -368,7 +401,10 @@ def _build_cues(table: pd.DataFrame) -> _Cues:
     first: dict[str, list] = {}
     for form in sorted(forms, key=len, reverse=True):
         first.setdefault(form.split()[0], []).append(form)
-    return _Cues(forms=forms, first=first)
+    # a form starts a word (no letter or digit or hyphen before it) and ends one; case-insensitive
+    pattern = re.compile(r"(?<![^\W_])(?<!-)(?:" + _trie(forms) + r")(?![^\W_])(?!-)", re.I) if forms else None
+    lower = re.compile(r"(?:" + _trie(forms) + r")(?![^\W_])(?!-)") if forms else None
+    return _Cues(forms=forms, first=first, pattern=pattern, lower=lower)
 
 
 @functools.lru_cache(maxsize=8)
@@ -401,9 +437,7 @@ def _titles() -> _Titles:
         for w in t.split():
             cased.setdefault(w.lower(), w)
     words = frozenset(w for t in terms for w in t.split())
-    pat = re.compile(
-        r"(?<![\w\-])(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + r")(?![\w\-])", re.I
-    )
+    pat = re.compile(r"(?<![\w\-])(?:" + _trie(terms) + r")(?![\w\-])", re.I)
     return _Titles(terms=terms, pattern=pat, words=words, cased=cased, adjective=adjective, capitalised=frozenset(capitalised))
 
 
@@ -1246,7 +1280,10 @@ class _Coder:
             if d is not None:
                 masked = " " * d.end() + masked[d.end() :]
         try:
-            found = self._detect(body, masked, paragraph, kind)
+            low = masked.lower()
+            cue_hits = self.cues.finditer(masked, low)
+            # prefilter: no cue form and no "according to" means no speech event detected in the unit
+            found = self._detect(body, masked, paragraph, kind, low, cue_hits) if cue_hits or "according to" in low else []
             if kind == "headline":
                 found = self._headline(body, masked, paragraph) + found
         finally:
@@ -1395,10 +1432,10 @@ class _Coder:
         return "".join(chars), depth, first_close, first_open
 
     # ------------------------------------------------------------ detection
-    def _detect(self, text: str, masked: str, paragraph: int, kind: str) -> list[Attribution]:
+    def _detect(self, text: str, masked: str, paragraph: int, kind: str, low: str, cue_hits: list) -> list[Attribution]:
         out: list[Attribution] = []
         headline = kind == "headline"
-        for m in _ACCORDING.finditer(masked):
+        for m in _ACCORDING.finditer(masked) if "according to" in low else ():
             toks, appos = self._right_np(masked, m.end())
             src = self._resolve_np(toks, paragraph, appositive=appos) if toks else None
             for s in src if isinstance(src, list) else ([src] if src else []):
@@ -1407,7 +1444,7 @@ class _Coder:
         if not self.cues.forms:
             return out
         n = 0
-        for s, e, form in self.cues.finditer(masked):
+        for s, e, form in cue_hits:
             n += 1
             if n > MAX_CUES_PER_UNIT:
                 break
