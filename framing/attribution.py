@@ -572,6 +572,28 @@ _DOUBLE_APOS_OPEN = re.compile(r"''")
 _HONORIFIC_STUB = re.compile(r"^\s*(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|COL)\.\s*$")
 
 # ------------------------------------------------------------------ helpers
+_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,3}\Z")
+#: Characters searched before a surname for the one to three capitalised words of a full name.
+_NAME_WINDOW = 300
+
+
+def _name_before(text: str, surname: str) -> tuple[int, int] | None:
+    """(start, end) of the first "Given Names Surname" in `text`: one to three capitalised words, then
+    `surname` as a whole word (what ``re.search(r"(?:[A-Z][\w'’\-]+\s+){1,3}" + surname)`` finds,
+    without compiling a pattern per surname)."""
+    k = text.find(surname)
+    n = len(surname)
+    while k != -1:
+        e = k + n
+        if not (e < len(text) and (text[e] == "-" or text[e] == "_" or text[e].isalnum())):
+            lo = max(0, k - _NAME_WINDOW)
+            m = _CAPS_BEFORE.search(text, lo, k)
+            if m is not None:
+                return m.start(), e
+        k = text.find(surname, k + 1)
+    return None
+
+
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
@@ -860,12 +882,11 @@ class _Coder:
 
     def _earlier_full_name(self, surname: str, paragraph: int) -> _Source | None:
         """The full name an earlier unit of the article gives for `surname` ("envoy Bassam Sabbagh")."""
-        pat = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3})" + re.escape(surname) + r"(?![\w\-])")
         for text in reversed(self.texts[-60:]):
-            m = pat.search(text)
-            if m is None:
+            span = _name_before(text, surname)
+            if span is None:
                 continue
-            toks = _tokens(text[max(0, m.start() - 80) : m.end()])
+            toks = _tokens(text[max(0, span[0] - 80) : span[1]])
             keep = []
             for t in reversed(toks):
                 if t in (",", ";", ":", "(", ")", '"', "“", "”", ".") or t.lower() in _BOUNDARY_WORDS:
