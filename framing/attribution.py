@@ -253,6 +253,7 @@ class _Gazetteer:
     lower: dict  # alias.lower() -> _Entity (for all-caps transcript labels)
     pattern: re.Pattern | None
     surnames: dict  # surname -> _Entity (persons)
+    fast: re.Pattern | None = None  # the aliases as a trie without the leading look-behind (see _gaz_in)
 
 
 @dataclass(frozen=True)
@@ -381,6 +382,7 @@ def _build_gazetteer(table: pd.DataFrame) -> _Gazetteer:
         aliases=entities,
         lower={a.lower(): e for a, e in entities.items()},
         pattern=_alternation(entities),
+        fast=re.compile(r"(?:" + _trie(sorted(entities, key=len, reverse=True)) + r")(?![\w\-])") if entities else None,
         surnames={k: v for k, v in surnames.items() if v is not None},
     )
 
@@ -657,7 +659,22 @@ class _Coder:
     def _gaz_in(self, text: str):
         if self.gaz.pattern is None:
             return []
-        return [(m.start(), m.end(), self.gaz.aliases[m.group(0)]) for m in self.gaz.pattern.finditer(text)]
+        # the trie starts with the aliases' first letters, so ``re`` skips to candidates; the word start
+        # ((?<![\w\-]) in the slow pattern) is checked here, and a rejected candidate resumes one later
+        out = []
+        pos = 0
+        search = self.gaz.fast.search
+        aliases = self.gaz.aliases
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return out
+            s = m.start()
+            if s and (text[s - 1] == "-" or text[s - 1] == "_" or text[s - 1].isalnum()):
+                pos = s + 1
+                continue
+            out.append((s, m.end(), aliases[m.group(0)]))
+            pos = m.end()
 
     # ----------------------------------------------------------- history
     def _remember(self, src: _Source, paragraph: int, extra_words=()):
@@ -1635,7 +1652,7 @@ class _Coder:
                 if _HONORIFIC_STUB.match(t):
                     n_labels += 2
                     continue
-                lab = _TRANSCRIPT_LABEL.match(t)
+                lab = _TRANSCRIPT_LABEL.match(t) if ":" in t else None
                 if lab is not None:
                     words = lab.group("label").split()
                     if len(words) >= 2 or "," in lab.group("label") or lab.group("label") == "Q" or "." in words[0]:
