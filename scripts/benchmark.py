@@ -15,6 +15,10 @@ of ``--jobs`` workers). For each run it reports:
   installed; otherwise ``ru_maxrss`` of the children (the largest single
   process, which undercounts a tree of workers: the table says which).
 
+It also times a control (two pure-Python loops on two processes versus one)
+to show how much parallel speed-up the machine offers at that moment: on a
+shared machine the ``--jobs 2`` figures are only comparable with it.
+
 Then it checks the targets: >= 3,000 units/s per core with sentiment and >=
 30,000 without (``--jobs 1``); ``--jobs 2`` >= 1.7x ``--jobs 1``; peak memory
 at the largest size <= 1.5x that at the smallest. It prints a Markdown table.
@@ -54,6 +58,8 @@ SENTENCES_PER_PARAGRAPH = (1, 3)
 NUM_RANGE = (2, 9999)
 #: How often the process tree's memory is sampled, in seconds (fine enough to catch a chunk's peak).
 POLL_SECONDS = 0.05
+#: Iterations of the control loop (about one second of pure Python on one core).
+CONTROL_LOOP = 15_000_000
 #: Targets from the brief.
 TARGET_PER_CORE = {True: 3_000, False: 30_000}
 TARGET_SPEEDUP = 1.7
@@ -253,6 +259,31 @@ def checks(results: list[Result]) -> list[str]:
     return out
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def control_speedup(n: int = CONTROL_LOOP) -> float:
+    """Speed-up of two independent pure-Python loops on 2 processes over one loop: the machine's ceiling.
+
+    On an idle 2-core machine this is close to 2; when other work shares the
+    cores it drops, and ``--jobs 2`` cannot beat it.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    _spin(n)
+    one = time.perf_counter() - start
+    with ProcessPoolExecutor(2) as pool:
+        start = time.perf_counter()
+        list(pool.map(_spin, [n, n]))
+        two = time.perf_counter() - start
+    return 2 * one / two
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="corpus sizes in sentences")
@@ -279,7 +310,8 @@ def main(argv=None) -> int:
                           f"peak {result.peak_mb:6.0f} MB ({result.memory_source})", file=sys.stderr, flush=True)
                     results.append(result)
                     (work / f"coded-{n}-{mode}-{sentiment}.parquet").unlink(missing_ok=True)
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; control: two pure-Python loops on "
+          f"2 processes run {control_speedup():.2f}x as fast as one (the ceiling for --jobs 2; 2.0 on an idle machine)")
     print()
     print(markdown(results))
     print()
