@@ -581,8 +581,8 @@ _NAME_WINDOW = 300
 
 def _name_before(text: str, surname: str) -> tuple[int, int] | None:
     """(start, end) of the first "Given Names Surname" in `text`: one to three capitalised words, then
-    `surname` as a whole word (what ``re.search(r"(?:[A-Z][\w'’\-]+\s+){1,3}" + surname)`` finds,
-    without compiling a pattern per surname)."""
+    `surname` as a whole word (what a search for :data:`_CAPS_BEFORE` words followed by the surname
+    finds, without compiling a pattern per surname)."""
     k = text.find(surname)
     n = len(surname)
     while k != -1:
