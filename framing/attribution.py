@@ -40,6 +40,15 @@ for its speech tag, and a history of the persons and bodies mentioned (for
 3. "according to X", "X quoted Y as saying", "citing X", headlines of the
    forms "X: ...", "... -X", "X says ...", and transcript turns ("KIRBY:",
    "STEVE INSKEEP, HOST:", "Q:") are separate rules.
+4. A cue is not speech when negated ("has not commented"), asked about ("Was Turkey told?"), or a
+   listener-taking verb has no listener ("kept the secretary informed"). Subjects reach through
+   relative pronouns ("a family who say"), appositive chains ("Abu Khaled, 54, who owns a shop,
+   said"), coordinated verbs ("summoned the envoy and said") and fronted adverbials. A document speaks
+   for its author ("a statement from the group X"), members for their group ("rescuers with the White
+   Helmets"), "the organisation"/"the group" for the latest body of a fitting type, an embedded
+   tweet's paragraph for its signer. A government role with no state named takes the state of the
+   unit ("Somali forces ..., officials said") or of the dateline's capital ("ANKARA – The Foreign
+   Ministry said").
 
 Limits
 ------
