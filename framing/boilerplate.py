@@ -247,7 +247,13 @@ def is_boilerplate(line: str, *, headline: str | None = None, n_sentences: int =
 _WS = re.compile(r"\W+")
 
 
+#: ASCII characters that \W matches, mapped to a space (the fast path of :func:`_norm`).
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+
+
 def _norm(text: str) -> str:
+    if text.isascii():  # same as the regex: runs of non-word characters become one space
+        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
     return _WS.sub(" ", text.lower()).strip()
 
 

@@ -54,6 +54,11 @@ _SPEECH_TAG_AFTER = re.compile(
 )
 
 
+#: ASCII characters that are not letters or digits, mapped to a space (the fast path of
+#: :func:`normalise_for_fingerprint` for ASCII text, where NFKC changes nothing).
+_ASCII_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+
+
 def normalise_for_fingerprint(text: str) -> str:
     """The text a fingerprint is taken of: NFKC, lower case, non-alphanumerics to one space.
 
@@ -62,6 +67,8 @@ def normalise_for_fingerprint(text: str) -> str:
     >>> normalise_for_fingerprint("  “U.S. Raid” — 13 killed! ")
     'u s raid 13 killed'
     """
+    if text.isascii():  # NFKC leaves ASCII alone; \W in ASCII is every non-alphanumeric
+        return " ".join(text.lower().translate(_ASCII_NOT_ALNUM).split())
     folded = unicodedata.normalize("NFKC", text).lower()
     return _NOT_ALNUM.sub(" ", folded).strip()
 
@@ -116,12 +123,23 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return ch.isalpha() and not ch.islower()
 
 
+def _previous_word(text: str, end: int) -> str:
+    """The run of non-space characters that ends at `end` ("" if `end` follows a space).
+
+    Same as ``_PREV_WORD.search(text, 0, end)``, which rescans the paragraph from its start
+    for every candidate; this walks back from `end` (words are short).
+    """
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 def _is_boundary(text: str, m: re.Match, abbrevs: dict[str, str]) -> bool:
     nxt = m.end()
     term, close = m.group("term"), m.group("close")
     if term == "." and not close:
-        prev = _PREV_WORD.search(text, 0, m.start())
-        word = prev.group(1).lstrip(_OPENERS) if prev else ""
+        word = _previous_word(text, m.start()).lstrip(_OPENERS)
         if len(word) == 1 and word.isupper() or _DOTTED_ACRONYM.fullmatch(word):
             return False
         condition = abbrevs.get(word.casefold())
