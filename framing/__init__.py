@@ -74,6 +74,12 @@ _EXPORTS = {
     "alignment": "corpus",
     "align_texts": "corpus",
     "fetch_articles": "fetch",
+    # large collections
+    "code_collection": "scale",
+    "code_dask": "scale",
+    "iter_articles": "scale",
+    "map_coded": "scale",
+    "write_units": "scale",
 }
 
 __all__ = ["__version__", *_EXPORTS]
