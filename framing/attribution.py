@@ -220,6 +220,7 @@ _CLOSERS = "”»"
 _QMARK = "\x01"  # masked quotation content
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_RUN = re.compile(r"[a-z]+")
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Gen|Col|Mr|Mrs|Ms|Dr|Prof|Lt|Adm|Gov|Sgt|Capt|Maj|Jr|St)\.|"
     r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*|[^\w\s]"
@@ -271,6 +272,9 @@ class _Cues:
     first: dict  # first word (lower) -> forms starting with it, longest first
     pattern: re.Pattern | None  # every form, one trie-shaped regex (whole words, case-insensitive)
     lower: re.Pattern | None  # the same forms, case-sensitive, to run over lower-cased text
+    #: The forms when every one is a run of ASCII lower-case letters (else None): then a unit whose
+    #: lower-cased text has none of them as a whole ``[a-z]+`` run has no cue (see :meth:`finditer`).
+    words: frozenset | None = None
 
     def finditer(self, text: str, low: str | None = None):
         """(start, end, form as written) of every cue form in `text`, left to right.
@@ -285,6 +289,11 @@ class _Cues:
             low = text.lower()
         if len(low) != len(text):  # lower-casing changed lengths (rare scripts): offsets would not line up
             return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)]
+        if self.words is not None and self.words.isdisjoint(_ASCII_RUN.findall(low)):
+            # Prefilter (most units have no cue). A form the search below accepts is preceded by no letter
+            # or digit and followed by no letter, so it is a whole maximal run of [a-z] in `low` (a
+            # character lower-casing to an ASCII letter is itself a letter); no run is a form -> no hit.
+            return []
         out = []
         pos = 0
         search = self.lower.search
@@ -415,7 +424,8 @@ def _build_cues(table: pd.DataFrame) -> _Cues:
     # a form starts a word (no letter or digit or hyphen before it) and ends one; case-insensitive
     pattern = re.compile(r"(?<![^\W_])(?<!-)(?:" + _trie(forms) + r")(?![^\W_])(?!-)", re.I) if forms else None
     lower = re.compile(r"(?:" + _trie(forms) + r")(?![^\W_])(?!-)") if forms else None
-    return _Cues(forms=forms, first=first, pattern=pattern, lower=lower)
+    words = frozenset(forms) if all(_ASCII_RUN.fullmatch(f) for f in forms) else None
+    return _Cues(forms=forms, first=first, pattern=pattern, lower=lower, words=words)
 
 
 @functools.lru_cache(maxsize=8)
@@ -1467,14 +1477,12 @@ class _Coder:
                     depth = 1
                 depth -= 1
                 if depth == 0:
-                    for k in range(start, p + 1):
-                        chars[k] = _QMARK
+                    chars[start : p + 1] = _QMARK * (p + 1 - start)
                     if first_close is None:
                         first_close = p
                     start = None
         if depth > 0 and start is not None:
-            for k in range(start, n):
-                chars[k] = _QMARK
+            chars[start:n] = _QMARK * (n - start)
             depth = 1
         return "".join(chars), depth, first_close, first_open
 
