@@ -41,6 +41,7 @@ import pandas as pd
 from scipy.stats import chi2_contingency
 from statsmodels.stats.proportion import proportion_confint
 
+from .codebook import FRAMES
 from .errors import InputError
 
 __all__ = [
@@ -64,8 +65,6 @@ __all__ = [
     "distinctive_terms",
 ]
 
-#: The codebook's frames, in the order figures show them.
-FRAMES = ("counter_terror", "civilian_harm", "sovereignty")
 #: Unit kinds that carry codes (codebook: boilerplate is never counted in any share).
 CODED_KINDS = ("headline", "sentence")
 #: 1 - confidence level of every interval: 0.05 gives the conventional 95% intervals.

@@ -33,6 +33,7 @@ from typing import Literal
 import pandas as pd
 
 from .articles import attach_texts, read_catalog
+from .codebook import FRAMES, SOURCE_TYPES, UNATTRIBUTED
 from .errors import InputError
 from .units import KINDS, units_from_text
 
@@ -60,24 +61,6 @@ REFERENCE_COLUMNS = ("article_id", "unit", "kind", "fingerprint", "frames", "spe
 CODING_FIELDS = ("frames", "speakers", "source_types", "cues")
 #: Where ``framing fetch`` caches retrieved texts, relative to the data folder.
 CACHE_SUBDIR = Path("cache") / "articles"
-#: The codebook's frames ("Frames (multi-label)"), in the alphabetical order of a ``frames`` cell.
-FRAMES = ("civilian_harm", "counter_terror", "sovereignty")
-#: The codebook's source types (its table under "Sources"), in the codebook's order.
-SOURCE_TYPES = (
-    "us_government",
-    "russian_government",
-    "syrian_government",
-    "turkish_government",
-    "other_government",
-    "un_or_ngo",
-    "local_witness",
-    "militant",
-    "media",
-    "expert",
-    "unattributed",
-)
-#: The source type of the outlet's own narration (codebook): no speaker, no cue.
-UNATTRIBUTED = "unattributed"
 #: A fingerprint as the codebook defines it: the first 16 hexadecimal digits of a SHA-1.
 FINGERPRINT_PATTERN = r"[0-9a-f]{16}"
 #: Unit kinds that carry codes; boilerplate is kept for numbering but never coded (codebook).

@@ -39,14 +39,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from .codebook import CODED_KINDS, FRAMES, UNATTRIBUTED
+
 __all__ = ["FRAMES", "align", "frame_scores", "source_scores", "confusion", "evaluate", "SCORED_KINDS"]
 
-#: The codebook's frames.
-FRAMES = ("counter_terror", "civilian_harm", "sovereignty")
 #: Reference unit kinds that carry codes and are scored.
-SCORED_KINDS = ("headline", "sentence")
+SCORED_KINDS = CODED_KINDS
 _FIELDS = ("kind", "frames", "speakers", "source_types", "cues")
-UNATTRIBUTED = "unattributed"
 
 
 def _split(value) -> list[str]:

@@ -81,6 +81,7 @@ from sklearn.model_selection import GroupKFold, KFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.utils.validation import check_is_fitted
 
+from .codebook import FRAMES
 from .errors import InputError
 from .resources import read_table
 
@@ -97,8 +98,6 @@ __all__ = [
     "matrix_to_frames",
 ]
 
-#: The codebook's frames, in the project's sort order (alphabetical).
-FRAMES: tuple[str, ...] = ("civilian_harm", "counter_terror", "sovereignty")
 #: Pseudo-frame of the lexicon rows that mark anaphora.
 INHERIT = "inherit"
 #: Pseudo-frame of plural pronouns ("they", "them"): a frame with a half cue in the unit that the

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .articles import iter_article_paths, read_article
+from .codebook import UNIT_KINDS
 from .boilerplate import boilerplate_reason, sentence_boilerplate_reason
 from .sentences import fingerprint, sentence_spans
 
@@ -21,7 +22,7 @@ __all__ = ["UNIT_COLUMNS", "KINDS", "units_from_text", "make_units", "units_from
 #: Columns of a unit table, in order.
 UNIT_COLUMNS = ["article_id", "unit", "kind", "paragraph", "start", "end", "text", "fingerprint"]
 #: The codebook's unit kinds.
-KINDS = ("headline", "sentence", "boilerplate")
+KINDS = UNIT_KINDS
 
 
 def units_from_text(text: str, *, article_id: str = "article") -> list[dict]:

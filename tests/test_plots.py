@@ -41,7 +41,7 @@ def test_plot_frame_shares_labels_groups_with_their_unit_counts():
     ax = plots.plot_frame_shares(SHARES, by="outlet_type")
     assert isinstance(ax, Axes)
     assert [t.get_text() for t in ax.get_yticklabels()] == ["wire (n=10)", "state (n=4)"]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["counter-terror", "civilian harm", "sovereignty"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["civilian harm", "counter-terror", "sovereignty"]
 
 
 def test_plot_frame_shares_draws_on_a_given_axes():

@@ -53,7 +53,7 @@ def test_reading_view_is_a_complete_page_with_a_legend():
     ("needle", "count"),
     [
         ('class="fr-unit fr-counter_terror"', 2),
-        ('class="fr-unit fr-counter_terror fr-civilian_harm"', 1),
+        ('class="fr-unit fr-civilian_harm fr-counter_terror"', 1),
         ('class="fr-unit fr-none"', 1),
         ('class="fr-boilerplate"', 1),
         ('<p class="fr-par">', 3),  # paragraphs 1, 2 (boilerplate) and 3
