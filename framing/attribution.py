@@ -198,6 +198,10 @@ _ADVERBIAL_STARTS = frozenset(
 )
 #: Tokens that end a comma-separated segment when walking back through appositives.
 _SEGMENT_STOPS = frozenset([",", ";", ":", "(", ")", '"', "“", "”", "\x01", "—", "–"])
+#: Tokens that end a subject when walking back from its verb.
+_SUBJECT_STOPS = frozenset([",", ";", ":", "(", ")", "[", "]", "—", "–", "\x01", '"', "“", "”", "!", "?", "|"])
+#: Modal auxiliaries: "will say" announces speech that has not happened.
+_MODALS = frozenset(("will", "shall", "may", "might", "must", "should"))
 _PLURAL_HEADS = frozenset("countries governments nations sides states capitals allies".split())
 #: Capitalised words that start sentences but are not names.
 _NOT_NAMES = frozenset(
@@ -220,7 +224,6 @@ _CLOSERS = "”»"
 _QMARK = "\x01"  # masked quotation content
 
 _WORD = re.compile(r"[^\W\d_]+")
-_ASCII_RUN = re.compile(r"[a-z]+")
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Sen|Rep|Gen|Col|Mr|Mrs|Ms|Dr|Prof|Lt|Adm|Gov|Sgt|Capt|Maj|Jr|St)\.|"
     r"[^\W_][\w'’\-]*(?:\.[^\W_][\w'’\-]*)*|[^\w\s]"
@@ -272,9 +275,6 @@ class _Cues:
     first: dict  # first word (lower) -> forms starting with it, longest first
     pattern: re.Pattern | None  # every form, one trie-shaped regex (whole words, case-insensitive)
     lower: re.Pattern | None  # the same forms, case-sensitive, to run over lower-cased text
-    #: The forms when every one is a run of ASCII lower-case letters (else None): then a unit whose
-    #: lower-cased text has none of them as a whole ``[a-z]+`` run has no cue (see :meth:`finditer`).
-    words: frozenset | None = None
 
     def finditer(self, text: str, low: str | None = None):
         """(start, end, form as written) of every cue form in `text`, left to right.
@@ -289,11 +289,6 @@ class _Cues:
             low = text.lower()
         if len(low) != len(text):  # lower-casing changed lengths (rare scripts): offsets would not line up
             return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)]
-        if self.words is not None and self.words.isdisjoint(_ASCII_RUN.findall(low)):
-            # Prefilter (most units have no cue). A form the search below accepts is preceded by no letter
-            # or digit and followed by no letter, so it is a whole maximal run of [a-z] in `low` (a
-            # character lower-casing to an ASCII letter is itself a letter); no run is a form -> no hit.
-            return []
         out = []
         pos = 0
         search = self.lower.search
@@ -424,8 +419,7 @@ def _build_cues(table: pd.DataFrame) -> _Cues:
     # a form starts a word (no letter or digit or hyphen before it) and ends one; case-insensitive
     pattern = re.compile(r"(?<![^\W_])(?<!-)(?:" + _trie(forms) + r")(?![^\W_])(?!-)", re.I) if forms else None
     lower = re.compile(r"(?:" + _trie(forms) + r")(?![^\W_])(?!-)") if forms else None
-    words = frozenset(forms) if all(_ASCII_RUN.fullmatch(f) for f in forms) else None
-    return _Cues(forms=forms, first=first, pattern=pattern, lower=lower, words=words)
+    return _Cues(forms=forms, first=first, pattern=pattern, lower=lower)
 
 
 @functools.lru_cache(maxsize=8)
@@ -1105,22 +1099,22 @@ class _Coder:
             return None, "passive", []
         if i > 0 and toks[i - 1].lower() == "to":
             return None, "infinitive", []
-        if i > 0 and toks[i - 1].lower() in ("will", "shall", "may", "might", "must", "should"):
+        if i > 0 and toks[i - 1].lower() in _MODALS:
             return None, "future", []
         end = i
         j = i
+        terms = self.titles.terms
         while j > 0:
             t = toks[j - 1]
-            lt = t.lower()
-            if t in (",", ";", ":", "(", ")", "[", "]", "—", "–", _QMARK, "\"", "“", "”", "!", "?", "|") or (t == "-" and j > 1):
+            if t in _SUBJECT_STOPS or (t == "-" and j > 1):
                 break
             if t == "." and j > 1:
                 break
+            lt = toks[j - 1].lower()
             if lt in _BOUNDARY_WORDS:
                 break
             if lt == "and":
-                prev = toks[j - 2] if j > 1 else ""
-                if not (prev[:1].isupper() or prev.lower() in self.titles.terms):
+                if not (j > 1 and (toks[j - 2][:1].isupper() or toks[j - 2].lower() in terms)):
                     break
             j -= 1
             if end - j > MAX_SUBJECT_TOKENS + 2:
