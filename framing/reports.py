@@ -218,7 +218,8 @@ def write_reading_views(
     folder = Path(folder)
     meta = {}
     if catalog is not None and {"article_id", "outlet", "date"} <= set(catalog.columns):
-        meta = {r["article_id"]: f'{r["outlet"]}, {r["date"]}' for r in catalog.to_dict("records")}
+        dates = pd.to_datetime(catalog["date"], errors="coerce").dt.strftime("%Y-%m-%d").fillna("date unknown")
+        meta = {aid: f"{outlet}, {date}" for aid, outlet, date in zip(catalog["article_id"], catalog["outlet"], dates)}
     written = []
     links = []
     for article_id, group in units.groupby("article_id", sort=True):
