@@ -588,8 +588,14 @@ _HONORIFIC_STUB = re.compile(r"^\s*(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|COL)\.\s*$")
 
 # ------------------------------------------------------------------ helpers
 _CAPS_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,3}\Z")
+#: Noun phrases kept by :meth:`_Coder._resolve_np` before the memo is emptied (bounds memory on a big corpus).
+_MEMO_SIZE = 50_000
+_MISSING = object()
 #: Characters searched before a surname for the one to three capitalised words of a full name.
 _NAME_WINDOW = 300
+#: Earlier units searched for a surname's full name or a person's introduction: about the length of a
+#: long news article, so a name is not taken from a much earlier, unrelated story in a long transcript.
+_RECENT_UNITS = 60
 
 
 def _name_before(text: str, surname: str) -> tuple[int, int] | None:
@@ -607,6 +613,18 @@ def _name_before(text: str, surname: str) -> tuple[int, int] | None:
                 return m.start(), e
         k = text.find(surname, k + 1)
     return None
+
+
+#: Distinct (roles, name, extra words) whose word sets are kept: the persons and bodies of a corpus.
+_MENTION_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=_MENTION_CACHE)
+def _mention_words(roles: frozenset, canonical: str, extra: tuple) -> frozenset:
+    """The words a later description can use for a mention (lower-cased, also without a plural -s)."""
+    words = set(roles) | {w.lower() for w in canonical.split()} | {w.lower() for w in extra}
+    words |= {w[:-1] for w in words if w.endswith("s")}
+    return frozenset(words)
 
 
 def _tokens(text: str) -> list[str]:
@@ -640,9 +658,10 @@ def _title_case(label: str) -> str:
 class _Coder:
     """Codes the units of one article in reading order (see the module docstring)."""
 
-    def __init__(self, gaz: _Gazetteer, cues: _Cues):
+    def __init__(self, gaz: _Gazetteer, cues: _Cues, memo: dict | None = None):
         self.out: list[list[Attribution]] = []
         self.texts: list[str] = []  # the article's units so far (for a surname's full name)
+        self._needles: dict[str, tuple[int, list[int]]] = {}  # see _texts_with
         self._deferred: list | None = None
         self._looking_up = False  # guards _earlier_full_name against recursion
         self.gaz = gaz
@@ -650,6 +669,8 @@ class _Coder:
         self.titles = _titles()
         self.state = _State()
         self._in_document = False
+        self._memo = {} if memo is None else memo  # see _resolve_np
+        self._reads = 0  # reads of article state, counted so _resolve_np knows what it may keep
         self._unit_text = ""
         self._home: tuple[str, str] | None = None  # (adjective, source_type) of the dateline's capital
         self._dateline_unit = -1
@@ -694,12 +715,11 @@ class _Coder:
         if self._deferred is not None:
             self._deferred.append((src, paragraph, tuple(extra_words)))
             return
-        words = set(src.roles) | {w.lower() for w in src.canonical.split()} | {w.lower() for w in extra_words}
-        words |= {w[:-1] for w in words if w.endswith("s")}
+        words = _mention_words(src.roles, src.canonical, tuple(extra_words))
         is_gov = src.source_type.endswith("_government") and not src.is_person
         self.state.history.append(
             _Mention(
-                src.canonical, src.source_type, src.gender, src.plural, src.is_person, frozenset(words), paragraph, is_gov,
+                src.canonical, src.source_type, src.gender, src.plural, src.is_person, words, paragraph, is_gov,
                 len(self.out),
             )
         )
@@ -712,6 +732,7 @@ class _Coder:
                 self.state.names.setdefault(parts[-1], src)
 
     def _candidates(self, paragraph: int, test):
+        self._reads += 1
         near, far = None, None
         for m in reversed(self.state.history):
             if test(m):
@@ -749,7 +770,26 @@ class _Coder:
 
     # -------------------------------------------------------- noun phrases
     def _resolve_np(self, tokens: list[str], paragraph: int, appositive: list[str] = (), at_start: bool = False):
-        """Resolve a subject noun phrase to a source, or None when it is not one."""
+        """Resolve a subject noun phrase to a source, or None when it is not one.
+
+        Memoised: a phrase whose resolution read nothing of the article so far (no history, no earlier
+        names, units or dateline; counted in ``_reads``) resolves the same way in every article, so the
+        answer is kept in ``_memo`` under the phrase, its appositive, `at_start` and whether a document's
+        author is being resolved. The returned sources are shared, never modified.
+        """
+        key = (tuple(tokens), tuple(appositive), at_start, self._in_document)
+        hit = self._memo.get(key, _MISSING)
+        if hit is not _MISSING:
+            return hit
+        reads = self._reads
+        result = self._resolve_np_uncached(tokens, paragraph, appositive, at_start)
+        if self._reads == reads:
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = result
+        return result
+
+    def _resolve_np_uncached(self, tokens: list[str], paragraph: int, appositive: list[str] = (), at_start: bool = False):
         toks = [t for t in tokens if t not in ("“", "”", '"', _QMARK)]
         while toks and toks[-1] in (",", ".", "'", "’"):
             toks.pop()
@@ -769,6 +809,7 @@ class _Coder:
             return self._resolve_pronoun(low[0], paragraph)
         # "the two countries have dismissed"
         if quantified and low[-1] in _PLURAL_HEADS:
+            self._reads += 1
             # the most recent unit naming two governments other than its own speakers
             by_unit: dict[int, list] = {}
             for m in self.state.history:
@@ -816,8 +857,7 @@ class _Coder:
             finally:
                 self._in_document = False
             if isinstance(r, _Source) and r.source_type != "media":
-                r.rule = f"document->{r.canonical}"
-                return r
+                return _Source(r.canonical, r.source_type, r.gender, r.plural, r.is_person, r.roles, f"document->{r.canonical}")
         # 2. several sources joined by "and" ("the US and Turkey")
         if "and" in low:
             parts, cur = [], []
@@ -910,9 +950,27 @@ class _Coder:
                 return r
         return self._typed_group(head, tail, terms, head_found, paragraph, definite, at_start=at_start)
 
+    def _texts_with(self, needle: str) -> list[int]:
+        """Indices of the units in :attr:`texts` that contain `needle`, ascending.
+
+        Kept per needle and extended only over the units added since the last call, so looking up a
+        surname in every later unit does not re-read the whole article each time.
+        """
+        seen, hits = self._needles.get(needle, (0, []))
+        texts = self.texts
+        if seen < len(texts):
+            hits.extend(i for i in range(seen, len(texts)) if needle in texts[i])
+            self._needles[needle] = (len(texts), hits)
+        return hits
+
     def _earlier_full_name(self, surname: str, paragraph: int) -> _Source | None:
         """The full name an earlier unit of the article gives for `surname` ("envoy Bassam Sabbagh")."""
-        for text in reversed(self.texts[-60:]):
+        texts = self.texts
+        recent = len(texts) - _RECENT_UNITS
+        for i in reversed(self._texts_with(surname)):  # a unit without the surname gives no span
+            if i < recent:
+                break
+            text = texts[i]
             span = _name_before(text, surname)
             if span is None:
                 continue
@@ -925,8 +983,7 @@ class _Coder:
             keep = keep[-MAX_SUBJECT_TOKENS:]
             src = self._resolve_np(keep, paragraph) if len(keep) >= 2 else None
             if isinstance(src, _Source) and src.is_person and src.canonical.endswith(surname) and src.canonical != surname:
-                src.rule = f"surname->{src.canonical}"
-                return src
+                return _Source(src.canonical, src.source_type, src.gender, src.plural, src.is_person, src.roles, f"surname->{src.canonical}")
         return None
 
     def _type_from(self, terms, found, *, default: str | None = None) -> str | None:
@@ -982,6 +1039,7 @@ class _Coder:
             if gov_words and len(generic) == len([t for t in terms if t[0] in ("government", "spokesperson")]):
                 # a government role with no state named: the state of the unit or of the dateline
                 local = "local" in head_low
+                self._reads += 1  # the unit's text and the dateline
                 ctx = self._context_nationality(local=local)
                 nat = (ctx or self._home) if (plural or local) else (self._home or ctx)
                 prefix = ""
@@ -1039,6 +1097,7 @@ class _Coder:
         ent = self.gaz.aliases.get(name) or (self.gaz.surnames.get(name) if len(name_toks) == 1 else None)
         if ent is not None:
             return _Source(ent.canonical, ent.source_type, ent.gender, False, True, ent.roles | frozenset(lowhead), "surname->" + ent.canonical)
+        self._reads += 1  # the persons named so far (and earlier units, below)
         known = self.state.names.get(name)
         if known is None and len(name_toks) == 1:
             for full, src in self.state.names.items():
@@ -1062,7 +1121,12 @@ class _Coder:
     def _introduced_type(self, name: str) -> str | None:
         """Type of a person from an earlier introduction "a local journalist, Hadi Mansour," in the article."""
         key = ", " + name
-        for text in reversed(self.texts[-60:]):
+        texts = self.texts
+        recent = len(texts) - _RECENT_UNITS
+        for i in reversed(self._texts_with(key)):  # a unit without the key is skipped below anyway
+            if i < recent:
+                break
+            text = texts[i]
             k = text.find(key)
             if k <= 0:
                 continue
@@ -1711,6 +1775,13 @@ class _Coder:
 def _cells(attrs: list[Attribution], kind: str) -> tuple[str, str, str, bool, str]:
     if kind == "boilerplate":
         return "", "", "", False, ""
+    if not attrs:
+        return "", "unattributed", "", False, ""
+    if len(attrs) == 1:
+        a = attrs[0]
+        if not a.speaker:
+            return "", "unattributed", "", False, ""
+        return a.speaker, a.source_type, a.cue, bool(a.distancing), a.evidence
     seen = {}
     for a in sorted(attrs, key=lambda a: a.position):
         if not a.speaker or a.speaker in seen:
@@ -1779,6 +1850,7 @@ def attribute(
     if missing:
         raise InputError(f"unit table lacks column(s) {', '.join(missing)}", field=missing[0])
     gaz, cue = _resources(gazetteer, cues)
+    memo: dict = {}  # noun phrases resolved without article state, shared by the articles of this call
     n = len(units)
     speakers, types, cue_col, dist, evid = [""] * n, [""] * n, [""] * n, [False] * n, [""] * n
     aids = units["article_id"].tolist()
@@ -1790,7 +1862,7 @@ def attribute(
         stop = start + 1
         while stop < n and aids[stop] == aids[start]:
             stop += 1
-        coder = _Coder(gaz, cue)
+        coder = _Coder(gaz, cue, memo)
         results = coder.article(texts[start:stop], kinds[start:stop], [_int(p) for p in paras[start:stop]])
         for i, attrs in enumerate(results, start=start):
             speakers[i], types[i], cue_col[i], dist[i], evid[i] = _cells(attrs, kinds[i])
