@@ -591,6 +591,17 @@ _CAPS_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,3}\Z")
 #: Noun phrases kept by :meth:`_Coder._resolve_np` before the memo is emptied (bounds memory on a big corpus).
 _MEMO_SIZE = 50_000
 _MISSING = object()
+
+
+class _PersonCall:
+    """A memoised phrase whose state-free analysis ends in :meth:`_Coder._person` (which reads the
+    persons named so far): the arguments of that call, replayed on a hit."""
+
+    __slots__ = ("args",)
+
+    def __init__(self, args: tuple):
+        self.args = args
+
 #: Characters searched before a surname for the one to three capitalised words of a full name.
 _NAME_WINDOW = 300
 #: Earlier units searched for a surname's full name or a person's introduction: about the length of a
@@ -671,6 +682,7 @@ class _Coder:
         self._in_document = False
         self._memo = {} if memo is None else memo  # see _resolve_np
         self._reads = 0  # reads of article state, counted so _resolve_np knows what it may keep
+        self._frames: list[list] = []  # per _resolve_np call: [reads at entry, state-free _person arguments]
         self._unit_text = ""
         self._home: tuple[str, str] | None = None  # (adjective, source_type) of the dateline's capital
         self._dateline_unit = -1
@@ -780,13 +792,24 @@ class _Coder:
         key = (tuple(tokens), tuple(appositive), at_start, self._in_document)
         hit = self._memo.get(key, _MISSING)
         if hit is not _MISSING:
+            if hit.__class__ is _PersonCall:
+                return self._person(*hit.args, paragraph)
             return hit
-        reads = self._reads
-        result = self._resolve_np_uncached(tokens, paragraph, appositive, at_start)
-        if self._reads == reads:
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = result
+        frame = [self._reads, None]
+        self._frames.append(frame)
+        try:
+            result = self._resolve_np_uncached(tokens, paragraph, appositive, at_start)
+        finally:
+            self._frames.pop()
+        if self._reads == frame[0]:
+            keep = result
+        elif frame[1] is not None:
+            keep = _PersonCall(frame[1])  # everything before the person lookup was state-free
+        else:
+            return result
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = keep
         return result
 
     def _resolve_np_uncached(self, tokens: list[str], paragraph: int, appositive: list[str] = (), at_start: bool = False):
@@ -936,6 +959,9 @@ class _Coder:
         if run and not head_text.endswith(("'s", "’s")) and len(run) <= 5 and run[-1].lower() not in self.titles.words:
             if len(run) == 1 and at_start and len(head) == 1 and run[0] in _NOT_NAMES:
                 return None
+            frame = self._frames[-1]
+            if self._reads == frame[0]:
+                frame[1] = (run, head, tail, terms, head_found)
             return self._person(run, head, tail, terms, head_found, paragraph)
         if head_found and not head_terms:
             # a body named inside the phrase, no role word: "Russia's Foreign Ministry" -> the body
