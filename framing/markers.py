@@ -152,7 +152,11 @@ def _default() -> _Markers:
     return _compiled("markers.tsv")
 
 
-@functools.lru_cache(maxsize=65_536)
+#: Distinct unit texts whose markers are remembered (bounded so memory stays flat at scale).
+CACHE_SIZE = 8_192
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _find_default(text: str) -> dict:
     return _default().find(text)
 

@@ -46,7 +46,8 @@ __all__ = ["add_sentiment", "sentiment_scores", "SENTIMENT_COLUMNS"]
 SENTIMENT_COLUMNS = ("polarity", "subjectivity")
 
 #: Distinct sentences remembered; wire copy repeats sentences verbatim across outlets.
-CACHE_SIZE = 65_536
+#: Kept small so that memory stays flat at scale, in every worker process (see framing.frames.CACHE_SIZE).
+CACHE_SIZE = 8_192
 
 #: Pattern's negation words (``Sentiment.negations``).
 _NEGATIONS = frozenset(("no", "not", "n't", "never"))
