@@ -100,10 +100,11 @@ OutputFormat = Literal["auto", "parquet", "tsv"]
 Coder = Callable[..., pd.DataFrame]
 
 #: Articles per chunk. News articles have about 30 units, so a chunk is about
-#: 15,000 units: a few seconds of coding with sentiment, small enough that
-#: memory stays flat, large enough that handing a chunk to a worker process
-#: (pickling it both ways) costs well under 1% of coding it.
-CHUNK_ARTICLES = 500
+#: 3,000 units: under a second of coding, small enough that every worker is busy
+#: even on a small corpus and that the chunks in flight keep memory low (500
+#: articles left one of two workers idle on 10,000 sentences), large enough that
+#: handing a chunk to a worker process (pickling it both ways) costs about 1% of coding it.
+CHUNK_ARTICLES = 100
 #: Chunks handed to each worker ahead of time: one being coded and one waiting,
 #: so no worker idles while the reader and the results queue stay bounded.
 IN_FLIGHT_PER_JOB = 2
