@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install study reports sync test code evaluate fetch bench clean
+.PHONY: help install study reports sync test evaluate fetch bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,3 +37,12 @@ test: $(STAMP) ## run the test suite (offline)
 
 clean: ## remove everything derived (reports, processed data); keeps .venv and the fetch cache
 	rm -rf reports data/processed .pytest_cache
+
+fetch: $(STAMP) ## retrieve the related coverage into data/cache/ (the only target that uses the network)
+	$(PY) -m framing fetch --data data
+
+evaluate: $(STAMP) ## score the coder on the seed and the hand-coded fixture sets (and retrieved coverage)
+	$(PY) scripts/score_coder.py
+
+bench: $(STAMP) ## benchmark `framing code` at 10^4, 10^5, 10^6 sentences (takes about 15 minutes)
+	$(PY) scripts/benchmark.py

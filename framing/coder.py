@@ -10,20 +10,19 @@ and each step can also be used alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from .articles import iter_article_paths, read_article
+from .articles import read_articles
 from .attribution import attribute
-from .errors import InputError
 from .frames import code_frames
 from .markers import add_markers
 from .sentiment import add_sentiment
-from .units import UNIT_COLUMNS, make_units, units_from_text
+from .units import make_units
 
-__all__ = ["CODED_COLUMNS", "OUTPUT_COLUMNS", "code_units", "code_articles", "code_paths", "iter_coded_paths"]
+__all__ = ["CODED_COLUMNS", "OUTPUT_COLUMNS", "code_units", "code_articles", "code_paths"]
 
 #: The columns other tools read from ``framing code`` output (keep these names).
 OUTPUT_COLUMNS = [
@@ -86,53 +85,16 @@ def code_articles(articles: pd.DataFrame, *, sentiment: bool = True) -> pd.DataF
     return code_units(make_units(articles), sentiment=sentiment)
 
 
-def iter_coded_paths(
-    paths: Iterable[str | Path],
-    *,
-    sentiment: bool = True,
-    strict: bool = False,
-    chunk_units: int = 5000,
-    errors: list | None = None,
-    lexicon: str | Path | pd.DataFrame = "frame_lexicon.tsv",
-    gazetteer: str | Path | pd.DataFrame = "speakers.tsv",
-    cues: str | Path | pd.DataFrame = "cues.tsv",
-) -> Iterator[pd.DataFrame]:
-    """Code article files in chunks of about `chunk_units` units (memory stays flat).
-
-    Parameters
-    ----------
-    paths : iterable of str or Path
-        Article files or folders.
-    strict : bool
-        Raise :class:`InputError` on an unreadable article; otherwise skip it
-        and append ``(path, message)`` to `errors`.
-    chunk_units : int
-        Units per yielded chunk (articles are never split across chunks).
-    errors : list, optional
-        Receives the skipped files.
-    lexicon, gazetteer, cues : str, Path or DataFrame
-        As for :func:`code_units`.
-    """
-    resources = {"lexicon": lexicon, "gazetteer": gazetteer, "cues": cues}
-    buffer: list[dict] = []
-    for p in iter_article_paths(paths):
-        try:
-            art = read_article(p)
-        except InputError as err:
-            if strict:
-                raise
-            if errors is not None:
-                errors.append((str(p), str(err)))
-            continue
-        buffer.extend(units_from_text(art.text, article_id=art.article_id))
-        if len(buffer) >= chunk_units:
-            yield code_units(pd.DataFrame.from_records(buffer, columns=UNIT_COLUMNS), sentiment=sentiment, **resources)
-            buffer = []
-    if buffer:
-        yield code_units(pd.DataFrame.from_records(buffer, columns=UNIT_COLUMNS), sentiment=sentiment, **resources)
-
-
 def code_paths(paths: Iterable[str | Path], *, sentiment: bool = True) -> pd.DataFrame:
-    """Code article files and folders; returns one table (see :func:`iter_coded_paths` to stream)."""
-    chunks = list(iter_coded_paths(paths, sentiment=sentiment, strict=True))
-    return pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame(columns=CODED_COLUMNS)
+    """Code article files and folders (article_id = file stem); returns one table.
+
+    For collections too large for memory, stream them with
+    :func:`framing.scale.code_collection` (``framing code``), which reads, codes
+    and writes in chunks.
+
+    Raises
+    ------
+    InputError
+        An unreadable article file (named in the message).
+    """
+    return code_articles(read_articles(paths), sentiment=sentiment)
