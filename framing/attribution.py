@@ -908,8 +908,8 @@ class _Coder:
                 cut = i
                 break
         head, tail = toks[:cut], toks[cut:]
-        head_text = _join(head)
-        full_text = _join(toks)
+        full_text = phrase  # toks are unchanged since `phrase` was joined
+        head_text = _join(head) if tail else full_text
         apps = _join(list(appositive))
         context = full_text + " , " + apps if apps else full_text
         terms = self._terms_in(context)
@@ -917,9 +917,10 @@ class _Coder:
         terms = [t for t in terms if t[4] > len(full_text)] + [t for t in terms if t[4] <= len(full_text)]
         head_terms = [t for t in terms if t[4] < len(head_text) + 1 and t[0] != "label"]
         # a verb inside the chunk means it is a clause, not a subject ("Witnesses described hearing ...")
-        for t in head:
-            lt = t.lower()
-            if t[:1].islower() and lt not in self.titles.words and (lt in self.cues.forms or (len(lt) > 4 and lt.endswith(("ed", "ing")))):
+        title_words = self.titles.words
+        cue_forms = self.cues.forms
+        for t, lt in zip(head, low):
+            if t[:1].islower() and lt not in title_words and (lt in cue_forms or (len(lt) > 4 and lt.endswith(("ed", "ing")))):
                 return None
         found = self._gaz_in(full_text)
         head_found = [f for f in found if f[0] < len(head_text)]
