@@ -884,7 +884,9 @@ class _Coder:
             if r is not None:
                 return r
         # a document speaks for its author: "a statement from the group X", "NSMN documentation", "a UN report"
-        doc = next((k for k in range(len(low) - 1, -1, -1) if low[k] in _DOCUMENT_NOUNS), None)
+        doc = None
+        if not _DOCUMENT_NOUNS.isdisjoint(low):
+            doc = next(k for k in range(len(low) - 1, -1, -1) if low[k] in _DOCUMENT_NOUNS)
         if doc is not None and not self._in_document:
             self._in_document = True
             try:
@@ -926,11 +928,13 @@ class _Coder:
         head, tail = toks[:cut], toks[cut:]
         full_text = phrase  # toks are unchanged since `phrase` was joined
         head_text = _join(head) if tail else full_text
-        apps = _join(list(appositive))
+        apps = _join(list(appositive)) if appositive else ""
         context = full_text + " , " + apps if apps else full_text
         terms = self._terms_in(context)
-        # the phrase's own words decide over its appositive's ("according to the Syrian ... Ministry, the US raid was")
-        terms = [t for t in terms if t[4] > len(full_text)] + [t for t in terms if t[4] <= len(full_text)]
+        if apps:
+            # the phrase's own words decide over its appositive's ("according to the Syrian ... Ministry, the US raid was")
+            # (without an appositive every term lies inside the phrase and the order stays)
+            terms = [t for t in terms if t[4] > len(full_text)] + [t for t in terms if t[4] <= len(full_text)]
         head_terms = [t for t in terms if t[4] < len(head_text) + 1 and t[0] != "label"]
         # a verb inside the chunk means it is a clause, not a subject ("Witnesses described hearing ...")
         title_words = self.titles.words
@@ -939,10 +943,10 @@ class _Coder:
             if t[:1].islower() and lt not in title_words and (lt in cue_forms or (len(lt) > 4 and lt.endswith(("ed", "ing")))):
                 return None
         found = self._gaz_in(full_text)
-        head_found = [f for f in found if f[0] < len(head_text)]
-        if any(t[0] in ("government", "spokesperson") for t in head_terms):
+        head_found = [f for f in found if f[0] < len(head_text)] if found else found
+        if head_terms and any(t[0] in ("government", "spokesperson") for t in head_terms):
             head_found = found
-        bodies_found = [f for f in found if not f[2].is_person]
+        bodies_found = [f for f in found if not f[2].is_person] if found else found
         if bodies_found:
             s0, e0, ent0 = max(bodies_found, key=lambda f: f[1] - f[0])
             if s0 == 0 and re.match(r"\s+(?:for|of|in)\s", full_text[e0:]):
@@ -954,19 +958,24 @@ class _Coder:
                 ):
                     # "Syrian rescuers with the White Helmets": members speak for their group
                     return _Source(ent0.canonical, ent0.source_type, "", False, False, ent0.roles, f"member->{ent0.canonical}")
-        persons = [(s, e, ent) for s, e, ent in head_found if ent.is_person and not full_text[e : e + 2] in ("'s", "’s")]
+        persons = [(s, e, ent) for s, e, ent in head_found if ent.is_person and not full_text[e : e + 2] in ("'s", "’s")] if head_found else head_found
         if persons:
             s, e, ent = persons[-1]
             return _Source(ent.canonical, ent.source_type, ent.gender, False, True, ent.roles | frozenset(w.lower() for w in head), "name")
         # unknown person name: trailing run of capitalised non-term words in the head
         run = []
-        for t in reversed(head):
+        title_terms = self.titles.terms
+        aliases = gaz.aliases
+        for t, lt in zip(reversed(head), reversed(low[: len(head)])):
+            if not _is_cap(t) or lt in title_terms:
+                break
             bare = _strip_possessive(t)
-            if not _is_cap(t) or t.lower() in self.titles.terms or bare.lower() in self.titles.terms or t in gaz.aliases or bare in gaz.aliases:
+            if bare.lower() in title_terms or t in aliases or bare in aliases:
                 break
-            if t in _NOT_NAMES or t.lower() in _HONORIFICS:
+            if t in _NOT_NAMES or lt in _HONORIFICS:
                 break
-            run.insert(0, t)
+            run.append(t)
+        run.reverse()
         if run and len(run) == len(head) and len(run) <= 5 and not head_found:
             # the whole head is capitalised words: a name or an unknown organisation
             run_terms = [t for t in head_terms]
