@@ -609,6 +609,17 @@ _MEMO_SIZE = 50_000
 _MISSING = object()
 
 
+def _add_span(spans: list[list[int]], start: int, end: int) -> None:
+    """Add the range [start, end) to `spans`, whose ranges all end before `end` (quotation marks are
+    read left to right), merging it with those it overlaps (a close with no open masks from 0)."""
+    while spans and spans[-1][0] >= start:
+        spans.pop()
+    if spans and spans[-1][1] >= start:
+        spans[-1][1] = end
+    else:
+        spans.append([start, end])
+
+
 class _PersonCall:
     """A memoised phrase whose state-free analysis ends in :meth:`_Coder._person` (which reads the
     persons named so far): the arguments of that call, replayed on a hit."""
@@ -1554,7 +1565,7 @@ class _Coder:
         """Mask quoted text; returns (masked, depth at end, first close offset, first open offset)."""
         if not _QUOTE_RE.search(text) and depth == 0:
             return text, 0, None, None
-        chars = list(text)
+        spans: list[list[int]] = []  # masked [start, end) ranges, ascending and disjoint
         first_close = first_open = None
         start = 0 if depth > 0 else None
         n = len(text)
@@ -1587,14 +1598,21 @@ class _Coder:
                     depth = 1
                 depth -= 1
                 if depth == 0:
-                    chars[start : p + 1] = _QMARK * (p + 1 - start)
+                    _add_span(spans, start, p + 1)
                     if first_close is None:
                         first_close = p
                     start = None
         if depth > 0 and start is not None:
-            chars[start:n] = _QMARK * (n - start)
+            _add_span(spans, start, n)
             depth = 1
-        return "".join(chars), depth, first_close, first_open
+        pieces = []
+        last = 0
+        for a, b in spans:
+            pieces.append(text[last:a])
+            pieces.append(_QMARK * (b - a))
+            last = b
+        pieces.append(text[last:])
+        return "".join(pieces), depth, first_close, first_open
 
     # ------------------------------------------------------------ detection
     def _detect(self, text: str, masked: str, paragraph: int, kind: str, low: str, cue_hits: list) -> list[Attribution]:
