@@ -76,6 +76,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .codebook import SOURCE_TYPES
 from .errors import InputError
 from .resources import read_table
 
@@ -122,7 +123,6 @@ TRANSCRIPT_QUESTIONER = "reporter"
 #: antecedent anywhere earlier in the article is taken, marked "(distant)".
 ANAPHORA_PARAGRAPHS = 1
 
-_SOURCE_TYPES_FILE = "source_types.tsv"
 _TITLES_FILE = "source_titles.tsv"
 
 # ---------------------------------------------------------------- word lists
@@ -486,7 +486,7 @@ def source_types() -> tuple[str, ...]:
     >>> source_types()[0], source_types()[-1]
     ('us_government', 'unattributed')
     """
-    return tuple(read_table(_SOURCE_TYPES_FILE, required=("source_type", "description", "why"))["source_type"])
+    return SOURCE_TYPES
 
 
 def read_gazetteer(source: str | Path | pd.DataFrame = "speakers.tsv") -> pd.DataFrame:

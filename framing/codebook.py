@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .resources import read_table
 
-__all__ = ["FRAMES", "UNIT_KINDS", "CODED_KINDS", "UNATTRIBUTED", "SOURCE_TYPES", "SOURCE_TYPES_FILE"]
+__all__ = ["FRAMES", "UNIT_KINDS", "CODED_KINDS", "UNATTRIBUTED", "SOURCE_TYPES", "SOURCE_TYPES_FILE", "split_values"]
 
 #: The frames ("Frames (multi-label)"), in the alphabetical order of a ``frames`` cell.
 FRAMES: tuple[str, ...] = ("civilian_harm", "counter_terror", "sovereignty")
@@ -25,3 +25,16 @@ SOURCE_TYPES_FILE = "source_types.tsv"
 SOURCE_TYPES: tuple[str, ...] = tuple(
     read_table(SOURCE_TYPES_FILE, required=("source_type", "description", "why"))["source_type"]
 )
+
+
+def split_values(value) -> list[str]:
+    """A multi-valued coding cell (``;``-joined) as a list; empty, NaN and None give ``[]``.
+
+    Example
+    -------
+    >>> split_values("civilian_harm;counter_terror")
+    ['civilian_harm', 'counter_terror']
+    """
+    if not isinstance(value, str) or not value.strip():
+        return []
+    return [v.strip() for v in value.split(";") if v.strip()]

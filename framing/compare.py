@@ -41,7 +41,7 @@ import pandas as pd
 from scipy.stats import chi2_contingency
 from statsmodels.stats.proportion import proportion_confint
 
-from .codebook import FRAMES
+from .codebook import FRAMES, split_values
 from .errors import InputError
 
 __all__ = [
@@ -90,19 +90,6 @@ def coded_units(units: pd.DataFrame) -> pd.DataFrame:
     """
     _require(units, ("kind",))
     return units.loc[units["kind"].isin(CODED_KINDS)].reset_index(drop=True)
-
-
-def split_values(value) -> list[str]:
-    """A ";"-joined cell as a list (empty, NaN and None give ``[]``).
-
-    Example
-    -------
-    >>> split_values("civilian_harm;counter_terror")
-    ['civilian_harm', 'counter_terror']
-    """
-    if not isinstance(value, str) or not value.strip():
-        return []
-    return [v.strip() for v in value.split(";") if v.strip()]
 
 
 def explode_field(units: pd.DataFrame, field: str, *, keep_empty: bool = False) -> pd.DataFrame:

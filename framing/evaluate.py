@@ -39,19 +39,13 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .codebook import CODED_KINDS, FRAMES, UNATTRIBUTED
+from .codebook import CODED_KINDS, FRAMES, UNATTRIBUTED, split_values
 
 __all__ = ["FRAMES", "align", "frame_scores", "source_scores", "confusion", "evaluate", "SCORED_KINDS"]
 
 #: Reference unit kinds that carry codes and are scored.
 SCORED_KINDS = CODED_KINDS
 _FIELDS = ("kind", "frames", "speakers", "source_types", "cues")
-
-
-def _split(value) -> list[str]:
-    if not isinstance(value, str) or not value.strip():
-        return []
-    return [v.strip() for v in value.split(";") if v.strip()]
 
 
 def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -108,7 +102,7 @@ def align(reference: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frame_matrix(values: pd.Series) -> np.ndarray:
-    sets = [set(_split(v)) for v in values]
+    sets = [set(split_values(v)) for v in values]
     return np.array([[f in s for f in FRAMES] for s in sets], dtype=bool).reshape(len(sets), len(FRAMES))
 
 
@@ -170,16 +164,16 @@ def source_scores(reference: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
     aligned = align(reference, coded)
     n = len(aligned)
     found = aligned["found"].to_numpy()
-    ref_types = [frozenset(_split(v)) or frozenset({UNATTRIBUTED}) for v in aligned["ref_source_types"]]
-    cod_types = [frozenset(_split(v)) or frozenset({UNATTRIBUTED}) for v in aligned["coded_source_types"]]
+    ref_types = [frozenset(split_values(v)) or frozenset({UNATTRIBUTED}) for v in aligned["ref_source_types"]]
+    cod_types = [frozenset(split_values(v)) or frozenset({UNATTRIBUTED}) for v in aligned["coded_source_types"]]
     type_agree = [f and r == c for f, r, c in zip(found, ref_types, cod_types)]
     ref_attr = [r != {UNATTRIBUTED} for r in ref_types]
     cod_attr = [c != {UNATTRIBUTED} for c in cod_types]
     attr_agree = [f and r == c for f, r, c in zip(found, ref_attr, cod_attr)]
     tp = fp = fn = 0
     for f, r, c in zip(found, aligned["ref_speakers"], aligned["coded_speakers"]):
-        rs = Counter(_norm_name(s) for s in _split(r))
-        cs = Counter(_norm_name(s) for s in _split(c)) if f else Counter()
+        rs = Counter(_norm_name(s) for s in split_values(r))
+        cs = Counter(_norm_name(s) for s in split_values(c)) if f else Counter()
         overlap = sum((rs & cs).values())
         tp += overlap
         fp += sum(cs.values()) - overlap
@@ -222,7 +216,7 @@ def confusion(
     def label(value: str, found: bool = True) -> str:
         if not found:
             return "(missing)"
-        items = sorted(set(_split(value)))
+        items = sorted(set(split_values(value)))
         if field == "attributed":
             return "unattributed" if not items or items == [UNATTRIBUTED] else "attributed"
         if field == "frames":

@@ -27,7 +27,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ._io import atomic_write_bytes
-from .compare import FRAMES
+from .codebook import FRAMES
 from .errors import InputError
 
 __all__ = [

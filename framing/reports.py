@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._io import atomic_write_text
-from .compare import FRAMES, split_values
+from .codebook import FRAMES, split_values
 from .errors import InputError
 from .plots import FRAME_COLORS, FRAME_LABELS
 
