@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="code on Dask: 'local' starts a local cluster of --jobs workers, or give a scheduler "
                         "address (tcp://host:8786); needs pip install \"framing[dask]\"")
     p.add_argument("--chunk-articles", type=_positive_int, default=None, metavar="N",
-                   help="articles per chunk handed to a worker (default: framing.scale.CHUNK_ARTICLES, 500)")
+                   help="articles per chunk handed to a worker (default: framing.scale.CHUNK_ARTICLES)")
     p.add_argument("--no-sentiment", action="store_true", help="skip TextBlob sentiment (about 10x faster)")
     p.add_argument("--strict", action="store_true", help="stop at the first bad record (error names file and line)")
     p.add_argument("--lexicon", default="frame_lexicon.tsv", metavar="TSV", help="frame lexicon (default: packaged)")

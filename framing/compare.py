@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
@@ -41,7 +41,7 @@ import pandas as pd
 from scipy.stats import chi2_contingency
 from statsmodels.stats.proportion import proportion_confint
 
-from .codebook import FRAMES, split_values
+from .codebook import CODED_KINDS, FRAMES, split_values
 from .errors import InputError
 
 __all__ = [
@@ -63,10 +63,12 @@ __all__ = [
     "term_counts",
     "log_odds_dirichlet",
     "distinctive_terms",
+    "stack",
+    "corpus_summary",
+    "attach_sentiment",
+    "order_by_total",
 ]
 
-#: Unit kinds that carry codes (codebook: boilerplate is never counted in any share).
-CODED_KINDS = ("headline", "sentence")
 #: 1 - confidence level of every interval: 0.05 gives the conventional 95% intervals.
 CI_ALPHA = 0.05
 #: Total pseudo-count of the informative Dirichlet prior (Monroe et al. 2008's alpha_0).
@@ -601,3 +603,49 @@ def _require(frame: pd.DataFrame, columns: Sequence[str]) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise InputError(f"missing column(s) {', '.join(missing)}; have {', '.join(map(str, frame.columns))}")
+
+
+def stack(tables: Mapping[str, pd.DataFrame], *, label: str) -> pd.DataFrame:
+    """Stack tables of the same shape, with a column `label` naming the table each row came from.
+
+    Example
+    -------
+    >>> stack({"reference": pd.DataFrame({"x": [1]}), "machine": pd.DataFrame({"x": [2]})}, label="coding")
+       x     coding
+    0  1  reference
+    1  2    machine
+    """
+    return pd.concat([t.assign(**{label: name}) for name, t in tables.items()], ignore_index=True)
+
+
+def corpus_summary(units: pd.DataFrame, *, by: str = "outlet_type") -> pd.DataFrame:
+    """How many articles, outlets and coded units (headlines and sentences) each group has.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns `by`, ``articles``, ``outlets``, ``units``.
+    """
+    coded = coded_units(units)
+    return (
+        coded.groupby(by)
+        .agg(articles=("article_id", "nunique"), outlets=("outlet", "nunique"), units=("unit", "size"))
+        .reset_index()
+    )
+
+
+def attach_sentiment(reference: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """The reference units with the machine's ``polarity`` and ``subjectivity``, matched by fingerprint.
+
+    Sentiment is not part of the reference coding; this lets it be grouped by the
+    reference's speakers (:func:`sentiment_by_speaker`). Units the machine did not
+    produce get NaN.
+    """
+    scores = coded[["article_id", "fingerprint", "polarity", "subjectivity"]].drop_duplicates(["article_id", "fingerprint"])
+    drop = [c for c in ("polarity", "subjectivity") if c in reference.columns]
+    return reference.drop(columns=drop).merge(scores, on=["article_id", "fingerprint"], how="left")
+
+
+def order_by_total(shares: pd.DataFrame, *, column: str, weight: str) -> list[str]:
+    """The values of `column`, most frequent first by the summed `weight` (an order for plot axes)."""
+    return shares.groupby(column)[weight].sum().sort_values(ascending=False, kind="stable").index.tolist()

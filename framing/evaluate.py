@@ -41,7 +41,7 @@ import pandas as pd
 
 from .codebook import CODED_KINDS, FRAMES, UNATTRIBUTED, split_values
 
-__all__ = ["FRAMES", "align", "frame_scores", "source_scores", "confusion", "evaluate", "SCORED_KINDS"]
+__all__ = ["FRAMES", "align", "unit_agreement", "frame_scores", "source_scores", "confusion", "evaluate", "SCORED_KINDS"]
 
 #: Reference unit kinds that carry codes and are scored.
 SCORED_KINDS = CODED_KINDS
@@ -99,6 +99,26 @@ def align(reference: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
     for c in _FIELDS:
         merged[f"coded_{c}"] = merged[f"coded_{c}"].fillna("")
     return merged.drop(columns="occurrence").reset_index(drop=True)
+
+
+def unit_agreement(reference: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """:func:`align`, with whether frames and source types agree on each unit (and its text, when known).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The aligned table plus ``frames_agree`` and ``sources_agree`` (exact
+        equality of the ";"-joined cells; a missing unit agrees on nothing) and,
+        when the reference has a ``text`` column, ``text``.
+    """
+    aligned = align(reference, coded)
+    if "text" in reference.columns:
+        texts = reference.drop_duplicates(["article_id", "unit"]).set_index(["article_id", "unit"])["text"]
+        aligned["text"] = [texts.get((a, u), "") for a, u in zip(aligned["article_id"], aligned["unit"])]
+    return aligned.assign(
+        frames_agree=aligned["found"] & (aligned["ref_frames"] == aligned["coded_frames"]),
+        sources_agree=aligned["found"] & (aligned["ref_source_types"] == aligned["coded_source_types"]),
+    )
 
 
 def _frame_matrix(values: pd.Series) -> np.ndarray:

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -96,10 +98,7 @@ display(HTML(reports.reading_view_html(machine, subtitle="Sputnik, 2022-02-03 ·
 # difference of a few hundredths means nothing; read the ranges, not only the means.
 
 # %%
-sentiment = seed.merge(
-    machine[["fingerprint", "polarity", "subjectivity"]].drop_duplicates("fingerprint"), on="fingerprint", how="left"
-)
-by_speaker = compare.sentiment_by_speaker(sentiment)
+by_speaker = seed.pipe(compare.attach_sentiment, machine).pipe(compare.sentiment_by_speaker)
 by_speaker
 
 # %%
@@ -123,11 +122,7 @@ evaluate.source_scores(seed, machine)
 # What it gets wrong, unit by unit: every unit where the machine's frames or source types differ from the reference.
 
 # %%
-aligned = evaluate.align(seed, machine).merge(seed[["unit", "text"]], on="unit")
-aligned = aligned.assign(
-    frames_agree=aligned["ref_frames"] == aligned["coded_frames"],
-    sources_agree=aligned["ref_source_types"] == aligned["coded_source_types"],
-)
+aligned = evaluate.unit_agreement(seed, machine)
 print(f"Frames agree on {int(aligned['frames_agree'].sum())} of {len(aligned)} units; "
       f"source types on {int(aligned['sources_agree'].sum())}.")
 aligned.loc[~(aligned["frames_agree"] & aligned["sources_agree"]),

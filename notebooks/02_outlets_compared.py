@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -46,7 +48,7 @@ print(
     f"{ref['article_id'].nunique()} articles from {ref['outlet'].nunique()} outlets, "
     f"{len(units)} coded units (headlines and sentences) and {len(ref) - len(units)} boilerplate lines."
 )
-units.groupby("outlet_type").agg(articles=("article_id", "nunique"), outlets=("outlet", "nunique"), units=("unit", "size"))
+compare.corpus_summary(ref, by="outlet_type")
 
 # %% [markdown]
 # ## Frame shares by outlet type
@@ -106,7 +108,7 @@ display(ax.figure)
 
 # %%
 sources = compare.source_shares(ref, by="outlet_type")
-source_order = sources.groupby("source_type")["n_source"].sum().sort_values(ascending=False).index.tolist()
+source_order = compare.order_by_total(sources, column="source_type", weight="n_source")
 ax = plots.plot_share_heatmap(sources, rows="outlet_type", columns="source_type", column_order=source_order,
                               title="Share of units citing each kind of source")
 plots.save_figure(ax.figure, "source_types_by_outlet_type", folder=FIGURES)
@@ -161,7 +163,7 @@ compare.field_shares(coded, field="kill_verbs", by="outlet")
 # %%
 with_text = ref[ref["article_id"].isin(coded["article_id"])]
 side_by_side = compare.frame_shares(
-    pd.concat([with_text.assign(coding="reference"), coded.assign(coding="machine")], ignore_index=True),
+    compare.stack({"reference": with_text, "machine": coded}, label="coding"),
     by=["outlet_type", "coding"],
 )
 side_by_side.pivot_table(index=["outlet_type", "frame"], columns="coding", values=["share", "n_units"])

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -31,7 +33,7 @@
 import pandas as pd
 from IPython.display import display
 
-from framing import evaluate, plots, study
+from framing import compare, evaluate, plots, study
 from framing.corpus import load_reference
 
 ROOT = study.find_root()
@@ -102,12 +104,8 @@ evaluate.confusion(with_text, coded, field="frames")
 # Krippendorff's alpha per frame. A frame that never varies in a sample has no alpha (n/a).
 
 # %%
-alphas = pd.concat(
-    [
-        coder_frames.assign(comparison="second coder vs first"),
-        machine_frames.assign(comparison="machine vs reference (texts at hand)"),
-    ],
-    ignore_index=True,
+alphas = compare.stack(
+    {"second coder vs first": coder_frames, "machine vs reference (texts at hand)": machine_frames}, label="comparison"
 )
 alphas = alphas[alphas["frame"] != "macro"]
 ax = plots.plot_scores(alphas, x="frame", value="alpha", hue="comparison", ylabel="Krippendorff's alpha",

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -60,7 +62,7 @@ units[["article_id", "unit", "kind", "text"]]
 
 # %%
 packaged = code_units(units, sentiment=False)
-packaged_scores = evaluate.evaluate(own, packaged).assign(resources="packaged")
+packaged_scores = evaluate.evaluate(own, packaged)
 packaged[["article_id", "unit", "frames", "speakers", "source_types", "cues"]]
 
 # %% [markdown]
@@ -75,7 +77,7 @@ edited = code_units(
     gazetteer=EVENT / "speakers.tsv",
     lexicon=EVENT / "frame_lexicon.tsv",
 )
-edited_scores = evaluate.evaluate(own, edited).assign(resources="edited")
+edited_scores = evaluate.evaluate(own, edited)
 edited[["article_id", "unit", "frames", "speakers", "source_types", "cues"]]
 
 # %% [markdown]
@@ -83,7 +85,7 @@ edited[["article_id", "unit", "frames", "speakers", "source_types", "cues"]]
 # agreement and speaker F1; `n_units` is tiny, so read this as a check, not a measurement).
 
 # %%
-both = pd.concat([packaged_scores, edited_scores], ignore_index=True)
+both = compare.stack({"packaged": packaged_scores, "edited": edited_scores}, label="resources")
 both[both["measure"].isin(["f1", "source_type_agreement", "speaker_f1"])].pivot_table(
     index=["measure", "target"], columns="resources", values="value"
 )

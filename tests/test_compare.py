@@ -219,3 +219,31 @@ def test_field_shares_counts_distinct_values_per_unit(empty, expected):
     )
     res = compare.field_shares(units, field="group_names", by="outlet", empty=empty)
     assert res[["value", "n_value", "n_units"]].values.tolist() == expected
+
+
+def test_stack_labels_each_table():
+    out = compare.stack({"a": pd.DataFrame({"x": [1, 2]}), "b": pd.DataFrame({"x": [3]})}, label="source")
+    assert out["source"].tolist() == ["a", "a", "b"] and out["x"].tolist() == [1, 2, 3]
+
+
+def test_corpus_summary_counts_coded_units_only():
+    units = pd.DataFrame({
+        "article_id": ["a", "a", "a", "b"], "unit": [0, 1, 2, 0], "outlet": ["X", "X", "X", "Y"],
+        "outlet_type": ["wire_agency"] * 3 + ["commercial"], "kind": ["headline", "sentence", "boilerplate", "sentence"],
+    })
+    summary = compare.corpus_summary(units, by="outlet_type").set_index("outlet_type")
+    assert summary.loc["wire_agency", ["articles", "outlets", "units"]].tolist() == [1, 1, 2]
+    assert summary.loc["commercial", "units"] == 1
+
+
+def test_attach_sentiment_matches_by_fingerprint():
+    ref = pd.DataFrame({"article_id": ["a", "a"], "fingerprint": ["f1", "f2"], "speakers": ["X", ""]})
+    coded = pd.DataFrame({"article_id": ["a"], "fingerprint": ["f2"], "polarity": [0.5], "subjectivity": [0.1]})
+    out = compare.attach_sentiment(ref, coded)
+    assert out["polarity"].isna().tolist() == [True, False]
+    assert out.loc[1, "subjectivity"] == 0.1
+
+
+def test_order_by_total():
+    shares = pd.DataFrame({"kind": ["x", "y", "x", "z"], "n": [1, 5, 1, 3]})
+    assert compare.order_by_total(shares, column="kind", weight="n") == ["y", "z", "x"]

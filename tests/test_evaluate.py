@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from framing.evaluate import align, confusion, evaluate, frame_scores, source_scores
+from framing.evaluate import align, confusion, evaluate, frame_scores, source_scores, unit_agreement
 
 
 def table(rows):
@@ -81,3 +81,14 @@ def test_confusion_and_evaluate_are_tidy():
     long = evaluate(REF, REF)
     assert list(long.columns) == ["measure", "target", "value", "n_units"]
     assert long.set_index(["measure", "target"]).loc[("coverage", "units"), "value"] == 1.0
+
+
+def test_unit_agreement_flags_each_unit():
+    ref = REF.assign(text=["h", "one", "two", "b", "three"])
+    coded = REF.copy()
+    coded.loc[2, "source_types"] = "media"
+    coded = coded[coded["fingerprint"] != "s3"]
+    out = unit_agreement(ref, coded)
+    assert out["frames_agree"].tolist() == [True, True, True, False]
+    assert out["sources_agree"].tolist() == [True, True, False, False]
+    assert out["text"].tolist() == ["h", "one", "two", "three"]
