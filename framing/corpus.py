@@ -43,6 +43,8 @@ __all__ = [
     "read_coding",
     "load_catalog",
     "load_reference",
+    "join_catalog",
+    "CATALOG_COLUMNS_JOINED",
     "load_seed_reference",
     "cache_dir",
     "FRAMES",
@@ -59,6 +61,8 @@ __all__ = [
 REFERENCE_COLUMNS = ("article_id", "unit", "kind", "fingerprint", "frames", "speakers", "source_types", "cues")
 #: The coded fields, multi-valued and ";"-joined.
 CODING_FIELDS = ("frames", "speakers", "source_types", "cues")
+#: Catalog columns joined onto unit tables for comparing outlets.
+CATALOG_COLUMNS_JOINED = ("article_id", "outlet", "publisher", "country", "outlet_type", "date")
 #: Where ``framing fetch`` caches retrieved texts, relative to the data folder.
 CACHE_SUBDIR = Path("cache") / "articles"
 #: A fingerprint as the codebook defines it: the first 16 hexadecimal digits of a SHA-1.
@@ -176,10 +180,17 @@ def load_reference(
     if with_seed and coder == "first":
         frames.insert(0, load_seed_reference(data_dir))
     units = pd.concat(frames, ignore_index=True)
-    if with_catalog:
-        cat = load_catalog(data_dir)[["article_id", "outlet", "publisher", "country", "outlet_type", "date"]]
-        units = units.merge(cat, on="article_id", how="left", validate="many_to_one")
-    return units
+    return join_catalog(units, data_dir) if with_catalog else units
+
+
+def join_catalog(units: pd.DataFrame, data_dir: str | Path = "data") -> pd.DataFrame:
+    """Add the catalog's :data:`CATALOG_COLUMNS_JOINED` to a unit table, by ``article_id``.
+
+    Articles missing from the catalog get empty metadata; a broken catalog
+    raises :class:`InputError` (it is never silently skipped).
+    """
+    cat = load_catalog(data_dir)[list(CATALOG_COLUMNS_JOINED)]
+    return units.merge(cat, on="article_id", how="left", validate="many_to_one")
 
 
 def load_seed_reference(data_dir: str | Path = "data") -> pd.DataFrame:

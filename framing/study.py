@@ -27,14 +27,13 @@ from pathlib import Path
 import pandas as pd
 
 from ._io import atomic_write
-from .corpus import load_catalog, load_seed_reference, load_texts
+from .corpus import join_catalog, load_catalog, load_seed_reference, load_texts
 from .errors import InputError
 
 __all__ = [
     "NOTEBOOKS",
     "FIGURES_ENV",
     "CODED_FILE",
-    "CATALOG_COLUMNS_KEPT",
     "find_root",
     "figures_dir",
     "code_corpus",
@@ -50,8 +49,6 @@ NOTEBOOKS = ("01_sputnik_article", "02_outlets_compared", "03_reliability", "04_
 FIGURES_ENV = "FRAMING_FIGURES"
 #: The machine coding written by :func:`code_corpus`, relative to the data folder.
 CODED_FILE = Path("processed") / "coded_units.tsv"
-#: Catalog columns joined onto coded units, so they group like the reference coding.
-CATALOG_COLUMNS_KEPT = ("article_id", "outlet", "publisher", "country", "outlet_type", "date")
 #: Seconds one notebook cell may take before the run fails (the slowest cell codes a few
 #: hundred units; 600 s leaves room for a slow laptop without letting a hung kernel block `make study`).
 CELL_TIMEOUT = 600
@@ -90,14 +87,6 @@ def figures_dir(root: str | Path | None = None) -> Path:
     return find_root(root) / "figures"
 
 
-def _with_catalog(coded: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
-    try:
-        cat = load_catalog(data_dir)[list(CATALOG_COLUMNS_KEPT)]
-    except InputError:
-        return coded
-    return coded.merge(cat, on="article_id", how="left", validate="many_to_one")
-
-
 def code_corpus(
     data_dir: str | Path = "data",
     *,
@@ -130,7 +119,7 @@ def code_corpus(
     data_dir = Path(data_dir)
     texts = load_texts(data_dir)
     coded = code_articles(texts[["article_id", "text"]], sentiment=sentiment)
-    coded = _with_catalog(coded, data_dir)
+    coded = join_catalog(coded, data_dir)
     out = Path(out) if out is not None else data_dir / CODED_FILE
     with atomic_write(out) as fh:
         coded.assign(text=coded["text"].str.replace("\t", " ", regex=False)).to_csv(
@@ -164,7 +153,7 @@ def load_machine_coding(data_dir: str | Path = "data", *, sentiment: bool = True
                                                                             "polarity", "subjectivity") if c in coded}
             return coded.assign(**numeric)
     coded = code_articles(texts[["article_id", "text"]], sentiment=sentiment)
-    return _with_catalog(coded, data_dir)
+    return join_catalog(coded, data_dir)
 
 
 def seed_reference_units(data_dir: str | Path = "data") -> pd.DataFrame:
@@ -175,7 +164,7 @@ def seed_reference_units(data_dir: str | Path = "data") -> pd.DataFrame:
     ref = load_seed_reference(data_dir)
     units = units_from_paths([data_dir / "articles"])[["article_id", "unit", "paragraph"]]
     ref = ref.merge(units, on=["article_id", "unit"], how="left", validate="one_to_one")
-    return _with_catalog(ref, data_dir)
+    return join_catalog(ref, data_dir)
 
 
 def execute_notebook(
