@@ -59,6 +59,19 @@ def test_environment_yml_matches_pyproject(root):
     assert differing == {}, "version bounds differ"
 
 
+def test_python_bound_is_the_same_for_pip_and_conda(root):
+    meta = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    conda = re.search(r"^\s*-\s*python\s*(\S+)\s*$", (root / "environment.yml").read_text(encoding="utf-8"), re.M)
+    assert conda is not None, "environment.yml does not pin python"
+    assert meta["requires-python"].replace(" ", "") == conda.group(1)
+
+
+def test_running_python_meets_the_bound(root):
+    meta = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    low = tuple(int(x) for x in re.fullmatch(r">=(\d+)\.(\d+)", meta["requires-python"].replace(" ", "")).groups())
+    assert sys.version_info[:2] >= low
+
+
 def test_required_stack_is_declared(root):
     pip = pyproject_requirements(root)
     for name in ("pandas", "scikit-learn", "matplotlib", "jupyterlab", "textblob"):
