@@ -146,6 +146,7 @@ BOOL_COLUMNS = ("distancing",)
 STRING_DTYPE: Any = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 _SURROGATE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of bytes that are not UTF-8
 _TSV_UNSAFE = re.compile(r"[\t\r\n]")
+_COLUMN_SEPARATOR = " "  # joins a column's cells for one _TSV_UNSAFE scan (a space can never match it)
 
 
 # ---------------------------------------------------------------------------------------------- records
@@ -569,9 +570,22 @@ def _default_coder() -> Coder:
     return code_units
 
 
+def _text_array(values: list) -> Any:
+    """A text column in :data:`STRING_DTYPE`, built once (no inference, no later conversion)."""
+    if STRING_DTYPE is object:
+        array = np.empty(len(values), dtype=object)
+        array[:] = values
+        return array
+    return pd.array(values, dtype=STRING_DTYPE)
+
+
 def _unit_frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=UNIT_COLUMNS)
-    return frame.astype({"unit": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+    """The unit table of a chunk's records, each column built in its final dtype."""
+    columns = {}
+    for name in UNIT_COLUMNS:
+        values = [r[name] for r in records]
+        columns[name] = np.array(values, dtype=np.int64) if name in INT_COLUMNS else _text_array(values)
+    return pd.DataFrame(columns, columns=UNIT_COLUMNS, copy=False)
 
 
 def _as_text(series: pd.Series) -> pd.Series:
@@ -582,19 +596,34 @@ def _as_text(series: pd.Series) -> pd.Series:
     return values.astype(STRING_DTYPE)
 
 
+def _conformed(name: str, col: pd.Series) -> pd.Series | None:
+    """`col` in the output dtype of column `name`, or None when it already is (no copy made)."""
+    dtype = col.dtype
+    if name in INT_COLUMNS:
+        return None if dtype == np.int64 else col.astype("int64")
+    if name in FLOAT_COLUMNS:
+        return None if dtype == np.float64 else pd.to_numeric(col, errors="coerce").astype("float64")
+    if name in BOOL_COLUMNS:
+        return None if dtype == np.bool_ else col.astype(object).where(col.notna(), False).astype(bool)
+    if STRING_DTYPE is not object and dtype == STRING_DTYPE:
+        return None
+    return _as_text(col)
+
+
 def _conform(frame: pd.DataFrame) -> pd.DataFrame:
-    """The output's stable dtypes: int64, float64, bool or text, whatever the chunk held."""
-    out = {}
+    """The output's stable dtypes: int64, float64, bool or text, whatever the chunk held.
+
+    Columns already in their dtype are kept as they are (the coder's own
+    output usually is), so a conforming chunk costs no conversion.
+    """
+    changed = {}
     for name in frame.columns:
-        col = frame[name]
-        if name in INT_COLUMNS:
-            out[name] = col.astype("int64")
-        elif name in FLOAT_COLUMNS:
-            out[name] = pd.to_numeric(col, errors="coerce").astype("float64")
-        elif name in BOOL_COLUMNS:
-            out[name] = col.astype(object).where(col.notna(), False).astype(bool)
-        else:
-            out[name] = _as_text(col)
+        col = _conformed(name, frame[name])
+        if col is not None:
+            changed[name] = col
+    if not changed and isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1:
+        return frame
+    out = {name: changed.get(name, frame[name]) for name in frame.columns}
     return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
 
 
@@ -761,9 +790,26 @@ def _arrow_schema(frame: pd.DataFrame):
     return pa.schema(fields, metadata=schema.metadata)
 
 
-def _tsv_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    text = [c for c in frame.columns if c not in INT_COLUMNS + FLOAT_COLUMNS + BOOL_COLUMNS]
-    return frame.assign(**{c: frame[c].str.replace(_TSV_UNSAFE, " ", regex=True) for c in text})
+def _tsv_column(col: pd.Series) -> list:
+    """One column's TSV cells: missing -> "", text with tabs/newlines made spaces, else str()."""
+    values = col.tolist()
+    dtype = col.dtype
+    if dtype == np.float64:
+        # repr() is the shortest round-trip form, as pandas writes floats
+        return ["" if v != v else repr(v) for v in values]
+    if dtype == np.int64 or dtype == np.bool_:
+        return values
+    cells = ["" if v is None or (isinstance(v, float) and v != v) else v if isinstance(v, str) else str(v) for v in values]
+    # one scan of the whole column finds out whether any cell needs mending (most never do)
+    if _TSV_UNSAFE.search(_COLUMN_SEPARATOR.join(cells)):
+        cells = [_TSV_UNSAFE.sub(" ", v) for v in cells]
+    return cells
+
+
+def _write_tsv_rows(frame: pd.DataFrame, fh: IO[str]) -> None:
+    """Write a chunk's rows as TSV (no header): QUOTE_MINIMAL, "\\n" line ends, as pandas' to_csv would."""
+    columns = [_tsv_column(frame[name]) for name in frame.columns]
+    csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL).writerows(zip(*columns))
 
 
 def write_units(
@@ -810,7 +856,7 @@ def write_units(
                     fh.write("\t".join(chunk.columns) + "\n")
                     header = True
                 if len(chunk):
-                    _tsv_safe(chunk).to_csv(fh, sep="\t", index=False, header=False, lineterminator="\n")
+                    _write_tsv_rows(chunk, fh)
                     rows += len(chunk)
         return rows
     import pyarrow as pa
@@ -848,7 +894,8 @@ def write_skipped(skipped: Iterable[Skipped], path: str | Path) -> int:
     )
     frame = frame.astype(str)
     with atomic_write(path) as fh:
-        _tsv_safe(frame).to_csv(fh, sep="\t", index=False, lineterminator="\n")
+        fh.write("\t".join(SKIPPED_COLUMNS) + "\n")
+        _write_tsv_rows(frame, fh)
     return len(frame)
 
 
