@@ -298,6 +298,9 @@ class _Cues:
     lower: re.Pattern | None  # the same forms, case-sensitive, to run over lower-cased text
     #: ``lower`` after ``\b``; None when a form does not start with a letter or digit (see finditer)
     starts: re.Pattern | None = None
+    #: ``starts`` compiled with ``re.ASCII``, for ASCII text: on ASCII characters ``\b`` and ``\w`` mean the
+    #: same under both flags, and the ASCII tables are faster to test (~20%)
+    starts_ascii: re.Pattern | None = None
 
     def finditer(self, text: str, low: str | None = None):
         """(start, end, form as written) of every cue form in `text`, left to right.
@@ -320,7 +323,10 @@ class _Cues:
             return [(m.start(), m.end(), m.group(0)) for m in self.pattern.finditer(text)]
         out = []
         pos = 0
-        search = self.starts.search if self.starts is not None and "_" not in low else self.lower.search
+        if self.starts is not None and "_" not in low:
+            search = self.starts_ascii.search if low.isascii() else self.starts.search
+        else:
+            search = self.lower.search
         while True:
             m = search(low, pos)
             if m is None:
@@ -341,6 +347,10 @@ class _Titles:
     cased: dict  # word (lower) -> its form as written in the table ("UN", "Kurdish", "residents")
     adjective: dict  # nationality term (lower) -> adjective used in names ("iraq's" -> "Iraqi")
     capitalised: frozenset  # terms (lower) that count only when written with a capital
+    #: ``pattern`` without ``re.IGNORECASE``, for lower-cased text (see :func:`_title_matches`); None when
+    #: a term is not ASCII
+    lower: re.Pattern | None = None
+    lower_ascii: re.Pattern | None = None  # ``lower`` compiled with ``re.ASCII``, for ASCII text
 
 
 def _trie(items) -> str:
@@ -451,7 +461,10 @@ def _build_cues(table: pd.DataFrame) -> _Cues:
     starts = None
     if forms and all(f[:1].isalnum() for f in forms):
         starts = re.compile(r"\b(?:" + _trie(forms) + r")(?![^\W_])(?!-)")
-    return _Cues(forms=forms, first=first, pattern=pattern, lower=lower, starts=starts)
+    return _Cues(
+        forms=forms, first=first, pattern=pattern, lower=lower, starts=starts,
+        starts_ascii=re.compile(starts.pattern, re.ASCII) if starts is not None else None,
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -485,7 +498,34 @@ def _titles() -> _Titles:
             cased.setdefault(w.lower(), w)
     words = frozenset(w for t in terms for w in t.split())
     pat = re.compile(r"(?<![\w\-])(?:" + _trie(terms) + r")(?![\w\-])", re.I)
-    return _Titles(terms=terms, pattern=pat, words=words, cased=cased, adjective=adjective, capitalised=frozenset(capitalised))
+    ascii_terms = all(t.isascii() for t in terms)
+    return _Titles(
+        terms=terms, pattern=pat, words=words, cased=cased, adjective=adjective, capitalised=frozenset(capitalised),
+        lower=re.compile(pat.pattern) if ascii_terms else None,
+        lower_ascii=re.compile(pat.pattern, re.ASCII) if ascii_terms else None,
+    )
+
+
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter although their lower case is not that
+#: letter (dotless i and long s match "i" and "s"); the only two in Unicode (checked in the tests).
+_FOLD_ONLY = ("ı", "ſ")
+
+
+def _title_matches(titles: _Titles, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, term as lower case) of every title term in `text`: what ``titles.pattern`` finds.
+
+    ``titles.pattern`` is case-insensitive, which ``re`` pays for at every character. When the terms are
+    ASCII, lower-casing the text keeps its length (so every character maps to one character, and
+    Unicode lower-casing keeps whether a character is a word character) and the text has neither
+    character of :data:`_FOLD_ONLY`, a character of the text matches a term character under
+    IGNORECASE exactly when its lower case equals it; the case-sensitive pattern over the lower-cased
+    text then finds the same spans, about twice as fast.
+    """
+    low = text.lower()
+    if titles.lower is None or len(low) != len(text) or "ı" in text or "ſ" in text:
+        return [(m.start(), m.end(), m.group(0).lower()) for m in titles.pattern.finditer(text)]
+    pattern = titles.lower_ascii if low.isascii() else titles.lower
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(low)]
 
 
 @functools.lru_cache(maxsize=1)
@@ -738,14 +778,15 @@ class _Coder:
     def _terms_in(self, text: str):
         """(category, source_type, gender, term) for every title term in `text`, in order."""
         out = []
-        for m in self.titles.pattern.finditer(text):
-            term = m.group(0).lower()
-            if term in self.titles.capitalised and not m.group(0)[:1].isupper():
+        capitalised = self.titles.capitalised
+        terms = self.titles.terms
+        for start, _, term in _title_matches(self.titles, text):
+            if term in capitalised and not text[start].isupper():
                 continue
-            c, s, g = self.titles.terms[term]
+            c, s, g = terms[term]
             if c == "organisation" and s.endswith("_government"):
                 c = "government"
-            out.append((c, s, g, term, m.start()))
+            out.append((c, s, g, term, start))
         return out
 
     def _gaz_in(self, text: str):
@@ -1140,13 +1181,12 @@ class _Coder:
         """(adjective, source_type) of the first state named by an adjective in the current unit
         ("U.S. raid ..., officials say"); with `local`, states other than the US only."""
         text = self._unit_text
-        for m in self.titles.pattern.finditer(text):
-            term = m.group(0).lower()
+        for _, end, term in _title_matches(self.titles, text):
             cat, stype, _ = self.titles.terms[term]
             adj = self.titles.adjective.get(term)
             if cat != "nationality" or not adj or (local and stype == "us_government"):
                 continue
-            nxt = text[m.end() : m.end() + 20].split()[:1]
+            nxt = text[end : end + 20].split()[:1]
             if nxt and nxt[0].strip(".,;:").lower() in _PEOPLE_NOUNS:
                 continue
             return adj, stype
