@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from .resources import read_table
 
@@ -118,15 +119,28 @@ def _required_literals(rx: re.Pattern) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(best))
 
 
-@functools.lru_cache(maxsize=None)
-def _plan(scope: str):
-    """How :func:`_first_category` tries the patterns of `scope` (built once).
+class _Plan(NamedTuple):
+    """How :func:`_first_category` tries the patterns of one scope (built once, by :func:`_plan`)."""
 
-    Returns ``(anchored, scanning, categories)``: one alternation ``(?P<b0>...)|...`` of the
-    patterns without required literals (mostly anchored at the first character: each fails
-    fast, and one C call replaces one call per pattern), and ``(index, regex, literals,
-    ignores case)`` for the patterns with required literals, tried one by one after the check.
-    """
+    #: One alternation ``(?P<b0>...)|...`` of the patterns without required literals (mostly
+    #: anchored at the first character: each fails fast, and one C call replaces one per pattern).
+    anchored: re.Pattern | None
+    #: Group number of each alternative in `anchored` -> index of its pattern in the table.
+    index_of_group: dict[int, int]
+    #: ``(index, regex, literals, ignores case)`` of the patterns with required literals.
+    scanning: tuple[tuple[int, re.Pattern, tuple[str, ...] | None, bool], ...]
+    #: Category of each pattern, in table order.
+    categories: tuple[str, ...]
+    #: Every required literal of the scanning patterns, lower-cased (case-insensitive patterns)
+    #: or as written (case-sensitive ones); `unfiltered` when some scanning pattern has none.
+    nocase_literals: tuple[str, ...]
+    case_literals: tuple[str, ...]
+    unfiltered: bool
+
+
+@functools.lru_cache(maxsize=None)
+def _plan(scope: str) -> _Plan:
+    """The :class:`_Plan` of `scope`."""
     table = boilerplate_patterns(scope)
     parts, scanning = [], []
     for k, (rx, _) in enumerate(table):
@@ -136,49 +150,92 @@ def _plan(scope: str):
             parts.append(f"(?P<b{k}>(?{flag}:{rx.pattern}))")
         else:
             scanning.append((k, rx, literals, bool(rx.flags & re.IGNORECASE)))
-    anchored = None
+    anchored, index_of_group = None, {}
     if parts:
         try:
             anchored = re.compile("|".join(parts))
+            index_of_group = {number: int(name[1:]) for name, number in anchored.groupindex.items() if name[0] == "b"}
         except re.error:  # pragma: no cover - e.g. a pattern with global inline flags: try them one by one
-            scanning = [(k, rx, None, False) for k, (rx, _) in enumerate(table)]
-    return anchored, tuple(scanning), tuple(category for _, category in table)
+            anchored, scanning = None, [(k, rx, None, False) for k, (rx, _) in enumerate(table)]
+    nocase = tuple(dict.fromkeys(x for _, _, lits, nc in scanning if nc and lits for x in lits))
+    case = tuple(dict.fromkeys(x for _, _, lits, nc in scanning if not nc and lits for x in lits))
+    unfiltered = any(lits is None for _, _, lits, _ in scanning)
+    return _Plan(anchored, index_of_group, tuple(scanning), tuple(c for _, c in table), nocase, case, unfiltered)
 
 
-def _first_category(text: str, scope: str) -> str | None:
+#: The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (the ``re``
+#: documentation; tests/test_boilerplate.py checks every character).
+IGNORECASE_ASCII_KIN = "\u0130\u0131\u017f\u212a"
+
+
+def _lowered_for_literals(text: str) -> str | None:
+    """``text.lower()`` where finding a lower-case ASCII literal in it is exactly finding it with
+    ``re.IGNORECASE`` in `text`; None where it is not (text with :data:`IGNORECASE_ASCII_KIN`).
+
+    Without those four characters, lower-casing maps each character to one character, ASCII to
+    ASCII and the rest to non-ASCII, as IGNORECASE compares them with an ASCII literal.
+    """
+    if not text.isascii():
+        for c in IGNORECASE_ASCII_KIN:
+            if c in text:
+                return None
+    return text.lower()
+
+
+def _may_scan(text: str, scope: str) -> bool:
+    """False when no pattern of `scope` with required literals can match any part of `text`.
+
+    A necessary condition, checked once per article: a pattern fullmatches a line or sentence
+    only when one of its literals occurs in it, hence in the article. When this is False,
+    :func:`_first_category` can be told ``scan=False`` for every line or sentence of `text`.
+    """
+    plan = _plan(scope)
+    if plan.unfiltered or any(x in text for x in plan.case_literals):
+        return True
+    if not plan.nocase_literals:
+        return False
+    low = _lowered_for_literals(text)
+    return low is None or any(x in low for x in plan.nocase_literals)
+
+
+def _first_category(text: str, scope: str, scan: bool = True) -> str | None:
     """Category of the first pattern of `scope` (in table order) that fullmatches `text`.
 
     The same answer as a loop over :func:`boilerplate_patterns`, faster. ``fullmatch`` of the
     alternation succeeds exactly when one of its patterns fullmatches, and the engine tries
-    alternatives in order, so the group that matched is the first of them that matches. A
-    pattern with required literals, none of which occurs, cannot match and is not run. For a
-    case-insensitive pattern that check is made on the lower-cased text, and only for ASCII
-    text (where lower-casing is exactly what IGNORECASE compares); other text runs it.
+    alternatives in order, so the group that matched is the first of them that matches (the
+    last group closed, as each alternative is wrapped whole in its group). A pattern with
+    required literals, none of which occurs (:func:`_lowered_for_literals` for the
+    case-insensitive ones), cannot match and is not run; ``scan=False`` (from
+    :func:`_may_scan`) says that none of them occurs.
     """
-    anchored, scanning, categories = _plan(scope)
+    plan = _plan(scope)
+    categories = plan.categories
     first = len(categories)
-    if anchored is not None:
-        m = anchored.fullmatch(text)
+    if plan.anchored is not None:
+        m = plan.anchored.fullmatch(text)
         if m is not None:
-            first = next(int(name[1:]) for name, value in m.groupdict().items() if value is not None)
-    low = None
-    ascii_text = text.isascii()
-    for k, rx, literals, nocase in scanning:
-        if k >= first:
-            break
-        if literals is not None and ascii_text:
-            if nocase:
-                if low is None:
-                    low = text.lower()
-                subject = low
-            else:
-                subject = text
-            if not any(x in subject for x in literals):
-                continue
-        elif literals is not None and not nocase and not any(x in text for x in literals):
-            continue
-        if rx.fullmatch(text):
-            return categories[k]
+            k = plan.index_of_group.get(m.lastindex)
+            if k is None:  # pragma: no cover - a pattern's own groups: read the alternatives
+                k = next(int(name[1:]) for name, value in m.groupdict().items() if name[0] == "b" and value is not None)
+            first = k
+    if scan and plan.scanning and plan.scanning[0][0] < first:
+        low: str | None = text
+        lowered = False
+        for k, rx, literals, nocase in plan.scanning:
+            if k >= first:
+                break
+            if literals is not None:
+                if not nocase:
+                    if not any(x in text for x in literals):
+                        continue
+                else:
+                    if not lowered:
+                        low, lowered = _lowered_for_literals(text), True
+                    if low is not None and not any(x in low for x in literals):
+                        continue
+            if rx.fullmatch(text):
+                return categories[k]
     return categories[first] if first < len(categories) else None
 
 
@@ -227,9 +284,18 @@ def boilerplate_reason(line: str, *, headline: str | None = None, n_sentences: i
     text = line.strip()
     if not text:
         return "empty"
-    if headline is not None and _norm(text) == _norm_cached(headline):
+    key = None if headline is None else _headline_key(headline)
+    return _line_reason(text, key, n_sentences, True)
+
+
+def _line_reason(text: str, headline: tuple[str, str] | None, n_sentences: int, scan: bool) -> str | None:
+    """:func:`boilerplate_reason` of a stripped, non-empty line.
+
+    `headline` is the article's :func:`_headline_key`; `scan` as for :func:`_first_category`.
+    """
+    if headline is not None and _is_copy(text, headline):
         return "headline_copy"
-    category = _first_category(text, "line")
+    category = _first_category(text, "line", scan)
     if category is not None:
         return category
     if n_sentences == 1 and not text.endswith(SENTENCE_FINAL):
@@ -257,5 +323,23 @@ def _norm(text: str) -> str:
     return _WS.sub(" ", text.lower()).strip()
 
 
-#: The headline is compared with every line of its article: normalise it once.
-_norm_cached = functools.lru_cache(maxsize=256)(_norm)
+@functools.lru_cache(maxsize=256)  # the headline is compared with every line of its article
+def _headline_key(headline: str) -> tuple[str, str]:
+    """``(_norm(headline), its first character)``: what :func:`_is_copy` compares a line with."""
+    norm = _norm(headline)
+    return norm, norm[:1]
+
+
+def _is_copy(text: str, headline: tuple[str, str]) -> bool:
+    """``_norm(text) == _norm(headline)``, most lines rejected by their first character.
+
+    ``_norm(text)`` begins with the lower case of the first character of `text` when that is a
+    word character (lower-casing keeps a word character a word character, and "İ" becomes
+    "i" plus a dot: tests/test_boilerplate.py checks every character), so that must be the
+    first character of the normalised headline.
+    """
+    norm, first = headline
+    c = text[0]
+    if (c.isalnum() or c == "_") and c.lower()[:1] != first:
+        return False
+    return _norm(text) == norm

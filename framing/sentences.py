@@ -54,9 +54,49 @@ _SPEECH_TAG_AFTER = re.compile(
 )
 
 
-#: ASCII characters that are not letters or digits, mapped to a space (the fast path of
-#: :func:`normalise_for_fingerprint` for ASCII text, where NFKC changes nothing).
-_ASCII_NOT_ALNUM = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum()})
+#: Non-ASCII characters common in news copy (typographic quotes and apostrophes, dashes, the
+#: ellipsis, no-break and thin spaces) that the fingerprint may treat as a plain space: each is
+#: not a letter or digit, its NFKC form has no letter or digit, it is a starter that composes
+#: with no neighbour, and it has no case (tests/test_sentences.py checks all four). In a text
+#: whose other characters are ASCII, NFKC + lower-casing + non-alphanumerics to one space is
+#: then the ASCII rule applied to the text with these characters replaced by a space.
+FINGERPRINT_SPACE_LIKE = "\u00a0\u2009\u202f\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2015\u2026"
+#: The same characters, UTF-8 encoded (they are replaced in the encoded text, one byte each).
+_SPACE_LIKE_UTF8 = tuple(c.encode("utf-8") for c in FINGERPRINT_SPACE_LIKE)
+#: ASCII bytes mapped as the fingerprint normalises them: letters lower-cased, digits kept,
+#: every other byte (punctuation, white space, ``_``) to a space.
+_FP_BYTES = bytes(
+    (b | 0x20 if chr(b).isalpha() else b) if b < 128 and chr(b).isalnum() else 0x20 for b in range(256)
+)
+
+
+def _ascii_source(text: str) -> bytes | None:
+    """`text` as ASCII bytes, one byte per character, for the fast fingerprint path; or None.
+
+    ASCII text is encoded as it is; otherwise each :data:`FINGERPRINT_SPACE_LIKE` character
+    becomes one space (so offsets into `text` stay offsets into the bytes). None when any
+    other non-ASCII character is left: that text needs NFKC.
+    """
+    if text.isascii():
+        return text.encode("ascii")
+    data = text.encode("utf-8")
+    for encoded in _SPACE_LIKE_UTF8:
+        if encoded in data:
+            data = data.replace(encoded, b" ")
+    return data if data.isascii() else None
+
+
+def _squeeze(data: bytes) -> bytes:
+    """Runs of spaces to one space, stripped (what ``b" ".join(data.split())`` gives when the only
+    white space is the space, but without a list of words)."""
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    return data.strip(b" ")
+
+
+def _slow_normalise(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return _NOT_ALNUM.sub(" ", folded).strip()
 
 
 def normalise_for_fingerprint(text: str) -> str:
@@ -67,10 +107,14 @@ def normalise_for_fingerprint(text: str) -> str:
     >>> normalise_for_fingerprint("  “U.S. Raid” — 13 killed! ")
     'u s raid 13 killed'
     """
-    if text.isascii():  # NFKC leaves ASCII alone; \W in ASCII is every non-alphanumeric
-        return " ".join(text.lower().translate(_ASCII_NOT_ALNUM).split())
-    folded = unicodedata.normalize("NFKC", text).lower()
-    return _NOT_ALNUM.sub(" ", folded).strip()
+    source = _ascii_source(text)
+    if source is None:
+        return _slow_normalise(text)
+    return _squeeze(source.translate(_FP_BYTES)).decode("ascii")
+
+
+def _digest(normalised: bytes) -> str:
+    return hashlib.sha1(normalised).hexdigest()[:FINGERPRINT_HEX_DIGITS]
 
 
 def fingerprint(text: str) -> str:
@@ -94,8 +138,31 @@ def fingerprint(text: str) -> str:
     >>> fingerprint("Sputnik")
     'a23cf03fa420040e'
     """
-    digest = hashlib.sha1(normalise_for_fingerprint(text).encode("utf-8")).hexdigest()
-    return digest[:FINGERPRINT_HEX_DIGITS]
+    source = _ascii_source(text)
+    if source is None:
+        return _digest(_slow_normalise(text).encode("utf-8"))
+    return _digest(_squeeze(source.translate(_FP_BYTES)))
+
+
+def _fingerprints(text: str, starts: list[int], ends: list[int]) -> list[str]:
+    """``[fingerprint(text[s:e]) for s, e in zip(starts, ends)]``, with the text mapped once.
+
+    The per-character mapping of the fast path (:func:`_ascii_source`, then :data:`_FP_BYTES`)
+    is applied to the whole article in two C calls; each unit then only slices, squeezes and
+    hashes. An article with other non-ASCII characters falls back to one unit at a time.
+    """
+    source = _ascii_source(text)
+    if source is None:
+        return [fingerprint(text[s:e]) for s, e in zip(starts, ends)]
+    mapped = source.translate(_FP_BYTES)
+    sha1 = hashlib.sha1
+    out = []
+    for s, e in zip(starts, ends):
+        unit = mapped[s:e]
+        while b"  " in unit:
+            unit = unit.replace(b"  ", b" ")
+        out.append(sha1(unit.strip(b" ")).hexdigest()[:FINGERPRINT_HEX_DIGITS])
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,24 +202,6 @@ def _previous_word(text: str, end: int) -> str:
     return text[start:end]
 
 
-def _is_boundary(text: str, m: re.Match, abbrevs: dict[str, str]) -> bool:
-    nxt = m.end()
-    term, close = m.group("term"), m.group("close")
-    if term == "." and not close:
-        word = _previous_word(text, m.start()).lstrip(_OPENERS)
-        if len(word) == 1 and word.isupper() or _DOTTED_ACRONYM.fullmatch(word):
-            return False
-        condition = abbrevs.get(word.casefold())
-        if condition == "" or (condition == "digit" and text[nxt].isdigit()):
-            return False
-        return True
-    if not _starts_sentence(text, nxt):
-        return False
-    if term[-1] in "?!" and close and _SPEECH_TAG_AFTER.match(text, nxt):
-        return False
-    return True
-
-
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences of one paragraph.
 
@@ -165,22 +214,43 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     ['Gen. Mark Milley said on Feb. 3 that it worked.', '"Why now?" Kirby asked.']
     """
     abbrevs = abbreviations()
+    # A printable string has no white space but " " (tests/test_sentences.py checks every
+    # character), so there the word before a candidate starts after the last space.
+    plain = paragraph.isprintable()
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(paragraph):
-        if _is_boundary(paragraph, m, abbrevs):
-            end = m.start("space")
-            spans.append((start, end))
-            start = m.end()
-    spans.append((start, len(paragraph)))
-    out = []
-    for s, e in spans:
-        seg = paragraph[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg.rstrip())
-        if trail > lead:
-            out.append((s + lead, s + trail))
-    return out
+        term, close, space = m.group(1, 2, 3)
+        nxt = m.end()
+        if term == "." and not close:
+            end = m.start()
+            word = paragraph[paragraph.rfind(" ", 0, end) + 1 : end] if plain else _previous_word(paragraph, end)
+            word = word.lstrip(_OPENERS)
+            if len(word) == 1 and word.isupper():
+                continue  # an initial: John F. Kirby
+            # a dotted acronym (U.S, a.m) has a period before its last letter: test that first
+            if word[-2:-1] == "." and _DOTTED_ACRONYM.fullmatch(word):
+                continue
+            condition = abbrevs.get(word.casefold())
+            if condition == "" or (condition == "digit" and paragraph[nxt].isdigit()):
+                continue
+        elif not _starts_sentence(paragraph, nxt) or (
+            close and term[-1] in "?!" and _SPEECH_TAG_AFTER.match(paragraph, nxt)
+        ):
+            continue
+        spans.append((start, nxt - len(space)))
+        start = nxt
+    # Sentences between two boundaries are already trimmed: each starts at the non-space
+    # character the candidate's look-ahead saw and ends at its terminator or closing quote.
+    # Only the paragraph's own leading and trailing white space is left to cut.
+    lead = len(paragraph) - len(paragraph.lstrip())
+    trail = len(paragraph.rstrip())
+    if spans:
+        spans[0] = (lead, spans[0][1])
+        spans.append((start, trail))
+    elif trail > lead:
+        spans.append((lead, trail))
+    return spans
 
 
 def split_sentences(paragraph: str) -> list[str]:

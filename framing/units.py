@@ -14,8 +14,8 @@ import pandas as pd
 
 from .articles import iter_article_paths, read_article
 from .codebook import UNIT_KINDS
-from .boilerplate import boilerplate_reason, sentence_boilerplate_reason
-from .sentences import fingerprint, sentence_spans
+from .boilerplate import _first_category, _headline_key, _line_reason, _may_scan
+from .sentences import _fingerprints, sentence_spans
 
 __all__ = ["UNIT_COLUMNS", "KINDS", "units_from_text", "make_units", "units_from_paths", "iter_units"]
 
@@ -48,54 +48,99 @@ def units_from_text(text: str, *, article_id: str = "article") -> list[dict]:
     >>> [u["kind"] for u in units_from_text("Title\\n\\nOne. Two.\\nDiscuss")]
     ['headline', 'sentence', 'sentence', 'boilerplate']
     """
-    records: list[dict] = []
-    headline: str | None = None
+    kinds, paragraphs, starts, ends = _layout(text)
+    texts = [text[s:e] for s, e in zip(starts, ends)]
+    fingerprints = _fingerprints(text, starts, ends)
+    return [
+        {"article_id": article_id, "unit": unit, "kind": kind, "paragraph": paragraph, "start": start,
+         "end": end, "text": unit_text, "fingerprint": fp}
+        for unit, kind, paragraph, start, end, unit_text, fp
+        in zip(range(len(kinds)), kinds, paragraphs, starts, ends, texts, fingerprints)
+    ]
+
+
+def _layout(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
+    """Kind, paragraph, start and end of each unit of one article (see :func:`units_from_text`).
+
+    The unit's text is ``text[start:end]``. The boilerplate patterns that need a literal
+    (``outlawed in Russia``, ``contributed to``) are tried only when the article contains one
+    (:func:`framing.boilerplate._may_scan`), the headline is normalised once.
+    """
+    kinds: list[str] = []
+    paragraphs: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    headline = None
+    scan_lines = _may_scan(text, "line")
+    scan_sentences = _may_scan(text, "sentence")
     offset = 0
     paragraph = 0
     first = True
     for line in text.splitlines(keepends=True):
         content = line.rstrip("\r\n")
+        stripped = content.strip()
         if first:
             first = False
-            if content.strip():
-                headline = content.strip()
+            if stripped:
+                headline = _headline_key(stripped)
                 for s, e in sentence_spans(content):
-                    records.append(_record(article_id, len(records), "headline", 0, offset + s, offset + e, content[s:e]))
+                    kinds.append("headline")
+                    paragraphs.append(0)
+                    starts.append(offset + s)
+                    ends.append(offset + e)
                 offset += len(line)
                 continue
-        if content.strip():
+        if stripped:
             paragraph += 1
             spans = sentence_spans(content)
-            if boilerplate_reason(content, headline=headline, n_sentences=len(spans)):
-                lead = len(content) - len(content.lstrip())
-                stripped = content.strip()
-                records.append(
-                    _record(article_id, len(records), "boilerplate", paragraph, offset + lead, offset + lead + len(stripped), stripped)
-                )
+            if _line_reason(stripped, headline, len(spans), scan_lines):
+                lead = offset + len(content) - len(content.lstrip())
+                kinds.append("boilerplate")
+                paragraphs.append(paragraph)
+                starts.append(lead)
+                ends.append(lead + len(stripped))
             else:
                 for s, e in spans:
-                    sentence = content[s:e]
-                    kind = "boilerplate" if sentence_boilerplate_reason(sentence) else "sentence"
-                    records.append(_record(article_id, len(records), kind, paragraph, offset + s, offset + e, sentence))
+                    boilerplate = _first_category(content[s:e], "sentence", scan_sentences)
+                    kinds.append("sentence" if boilerplate is None else "boilerplate")
+                    paragraphs.append(paragraph)
+                    starts.append(offset + s)
+                    ends.append(offset + e)
         offset += len(line)
-    return records
+    return kinds, paragraphs, starts, ends
 
 
-def _record(article_id: str, unit: int, kind: str, paragraph: int, start: int, end: int, text: str) -> dict:
-    return {
-        "article_id": article_id,
-        "unit": unit,
-        "kind": kind,
-        "paragraph": paragraph,
-        "start": start,
-        "end": end,
-        "text": text,
-        "fingerprint": fingerprint(text),
-    }
+def _unit_columns(articles: Iterable[tuple[str, str]]) -> dict[str, list]:
+    """The unit table of ``(article_id, text)`` pairs as columns (lists keyed by :data:`UNIT_COLUMNS`).
+
+    What :func:`units_from_text` gives for each article, without a dict per unit; pass the
+    result to :func:`_frame_from_columns`.
+    """
+    columns: dict[str, list] = {name: [] for name in UNIT_COLUMNS}
+    ids, units, kinds_col, paragraphs_col = columns["article_id"], columns["unit"], columns["kind"], columns["paragraph"]
+    starts_col, ends_col, texts_col, fps_col = columns["start"], columns["end"], columns["text"], columns["fingerprint"]
+    for article_id, text in articles:
+        kinds, paragraphs, starts, ends = _layout(text)
+        n = len(kinds)
+        ids.extend([article_id] * n)
+        units.extend(range(n))
+        kinds_col.extend(kinds)
+        paragraphs_col.extend(paragraphs)
+        starts_col.extend(starts)
+        ends_col.extend(ends)
+        texts_col.extend([text[s:e] for s, e in zip(starts, ends)])
+        fps_col.extend(_fingerprints(text, starts, ends))
+    return columns
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records, columns=UNIT_COLUMNS)
+    return frame.astype({"unit": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+
+
+def _frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
+    """The unit table of :func:`_unit_columns` output (the same frame as :func:`_frame` of the records)."""
+    frame = pd.DataFrame(columns, columns=UNIT_COLUMNS)
     return frame.astype({"unit": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
 
 
@@ -121,10 +166,8 @@ def make_units(articles: pd.DataFrame) -> pd.DataFrame:
     >>> make_units(arts)[["unit", "kind", "text"]].values.tolist()
     [[0, 'headline', 'Biden says leader dead'], [1, 'sentence', 'He said so.']]
     """
-    records: list[dict] = []
-    for aid, text in zip(articles["article_id"], articles["text"]):
-        records.extend(units_from_text(text if isinstance(text, str) else "", article_id=aid))
-    return _frame(records)
+    texts = (text if isinstance(text, str) else "" for text in articles["text"])
+    return _frame_from_columns(_unit_columns(zip(articles["article_id"], texts)))
 
 
 def iter_units(paths: Iterable[str | Path]) -> Iterator[pd.DataFrame]:
