@@ -728,6 +728,17 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN_FAST.findall(text)
 
 
+def _last_token(text: str) -> list[str]:
+    """``_tokens(text)[-1:]``, tokenising only what follows the last space.
+
+    No token contains a space (``\s``, the characters ``str.split`` splits at), so the tokens of
+    `text` restart after each space: those of its last space-separated chunk end the list. Only when
+    that chunk has no token (it is all underscores) is the whole text tokenised.
+    """
+    parts = text.rsplit(None, 1)
+    return (_tokens(parts[-1])[-1:] if parts else []) or _tokens(text)[-1:]
+
+
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() is False and tok[:2] in ("al", "el") and "-" in tok[:4])
 
@@ -997,6 +1008,13 @@ class _Coder:
                 cut = i
                 break
         head, tail = toks[:cut], toks[cut:]
+        # a verb inside the chunk means it is a clause, not a subject ("Witnesses described hearing ...")
+        # (checked before the title terms are looked up: that lookup has no effect the check could see)
+        title_words = self.titles.words
+        cue_forms = self.cues.forms
+        for t, lt in zip(head, low):
+            if t[:1].islower() and lt not in title_words and (lt in cue_forms or (len(lt) > 4 and lt.endswith(("ed", "ing")))):
+                return None
         full_text = phrase  # toks are unchanged since `phrase` was joined
         head_text = _join(head) if tail else full_text
         apps = _join(list(appositive)) if appositive else ""
@@ -1007,12 +1025,6 @@ class _Coder:
             # (without an appositive every term lies inside the phrase and the order stays)
             terms = [t for t in terms if t[4] > len(full_text)] + [t for t in terms if t[4] <= len(full_text)]
         head_terms = [t for t in terms if t[4] < len(head_text) + 1 and t[0] != "label"]
-        # a verb inside the chunk means it is a clause, not a subject ("Witnesses described hearing ...")
-        title_words = self.titles.words
-        cue_forms = self.cues.forms
-        for t, lt in zip(head, low):
-            if t[:1].islower() and lt not in title_words and (lt in cue_forms or (len(lt) > 4 and lt.endswith(("ed", "ing")))):
-                return None
         found = self._gaz_in(full_text)
         head_found = [f for f in found if f[0] < len(head_text)] if found else found
         if head_terms and any(t[0] in ("government", "spokesperson") for t in head_terms):
@@ -1696,7 +1708,7 @@ class _Coder:
             nxt = masked[e : e + 12].lower()
             if nxt.startswith((" to have", " to be", " to ")) and lemma in ("say", "report", "claim", "allege", "purport"):
                 continue  # "said to have", raising, not speech by the subject
-            prev_tok = _tokens(masked[max(0, s - 20) : s])[-1:]
+            prev_tok = _last_token(masked[max(0, s - 20) : s])
             if prev_tok and prev_tok[0].lower() in ("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such", "no", "any"):
                 continue  # a noun or participial adjective: "the reported deaths", "a call"
             if lemma in ("quote", "cite") and form.lower().endswith("ing") and (not prev_tok or prev_tok[0] in (",", _QMARK)):
