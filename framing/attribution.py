@@ -522,7 +522,7 @@ def _title_matches(titles: _Titles, text: str) -> list[tuple[int, int, str]]:
     text then finds the same spans, about twice as fast.
     """
     low = text.lower()
-    if titles.lower is None or len(low) != len(text) or "ı" in text or "ſ" in text:
+    if titles.lower is None or len(low) != len(text) or "ı" in text or "ſ" in text:  # _FOLD_ONLY
         return [(m.start(), m.end(), m.group(0).lower()) for m in titles.pattern.finditer(text)]
     pattern = titles.lower_ascii if low.isascii() else titles.lower
     return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(low)]
@@ -731,7 +731,7 @@ def _tokens(text: str) -> list[str]:
 def _last_token(text: str) -> list[str]:
     """``_tokens(text)[-1:]``, tokenising only what follows the last space.
 
-    No token contains a space (``\s``, the characters ``str.split`` splits at), so the tokens of
+    No token contains a space (``\\s``, the characters ``str.split`` splits at), so the tokens of
     `text` restart after each space: those of its last space-separated chunk end the list. Only when
     that chunk has no token (it is all underscores) is the whole text tokenised.
     """

@@ -517,3 +517,68 @@ def test_mechanism_article(text, expected):
     # names compared as the evaluation compares them (case-insensitively)
     fold = lambda rows: [(sp.casefold(), ty, cu) for sp, ty, cu in rows]  # noqa: E731
     assert fold(body_codes(text)) == fold(expected)
+
+
+# ------------------------------------------------- fast paths match their plain definitions
+# Each speed-up keeps a plain definition (a regex) it must agree with; these tables hold the
+# characters where the two could part: spaces that str.isspace counts but re.ASCII does not,
+# underscores, initialisms, curly apostrophes, and the letters case-folding treats specially.
+import random  # noqa: E402
+import re  # noqa: E402
+
+from framing import attribution as _attr  # noqa: E402
+
+TOKEN_CASES = [
+    "Syria's Foreign Ministry said",
+    "U.S. officials, Sen. Graham and Mr. Kirby",
+    "the al-Qurayshi family\x1cwhitehouse.gov\x1f___ said",
+    "Biden’s envoy\xa0— “quoted” — said_so",
+    "  __  ",
+    "",
+    "Kelvin\u212a and ıstanbul ſaid",
+]
+
+
+@pytest.mark.parametrize("text", TOKEN_CASES)
+def test_tokens_equal_the_token_pattern(text):
+    assert _attr._tokens(text) == _attr._TOKEN.findall(text)
+    assert _attr._last_token(text) == _attr._TOKEN.findall(text)[-1:]
+
+
+def test_tokens_equal_the_token_pattern_on_random_text():
+    rng = random.Random(7)
+    alphabet = list("abXY .,'’-_\x01\x1c\t\xa0“é") + ["U.S.", "Sen.", "said"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert _attr._tokens(text) == _attr._TOKEN.findall(text), repr(text)
+        assert _attr._last_token(text) == _attr._TOKEN.findall(text)[-1:], repr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian Foreign Ministry spokesman",
+        "SENIOR OFFICIALS and a u.s. Official",
+        "the ex- minister, Russia’s envoy",
+        "ſenator and mınister",  # long s and dotless i: matched only case-insensitively
+        "\u212aurdish officials",  # the Kelvin sign lower-cases to k
+        "İstanbul officials",  # lower-casing lengthens the text
+        "ΣΑΣ officials",  # final sigma
+    ],
+)
+def test_title_matches_equal_the_case_insensitive_pattern(text):
+    titles = _attr._titles()
+    expected = [(m.start(), m.end(), m.group(0).lower()) for m in titles.pattern.finditer(text)]
+    assert _attr._title_matches(titles, text) == expected
+
+
+def test_fold_only_characters_are_all_there_are():
+    # the characters IGNORECASE matches to an ASCII letter although their lower case (one character:
+    # a longer one is caught by the length check) is not ASCII: what _title_matches must route to
+    # the case-insensitive pattern
+    letter = re.compile(r"[a-z]", re.I).fullmatch
+    found = [
+        chr(i) for i in range(0x80, 0x110000)
+        if letter(chr(i)) and len(chr(i).lower()) == 1 and not chr(i).lower().isascii()
+    ]
+    assert sorted(found) == sorted(_attr._FOLD_ONLY)
