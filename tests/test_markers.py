@@ -118,3 +118,50 @@ def test_long_line():
     text = "ISIS killed " * 10_000
     out = add_markers(pd.DataFrame({"text": [text]}))
     assert out["group_names"].iloc[0] == "ISIS"
+
+
+# --------------------------------------------------------------------------- speed devices change nothing
+
+from framing.markers import _default, _row_regex  # noqa: E402
+
+# Characters that stress case-folding and apostrophes: dotted/dotless i, long s, Kelvin sign, curly quotes.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(list("kKiIsSlLtTaAeEdDhHmMrRyYuUqQbBnNoOfw -'’`´.;\n\u0130\u0131\u017f\u212a\u00e9")),
+    max_size=60,
+)
+
+
+@pytest.mark.parametrize(("pattern", "case"), list(zip(read_table("markers.tsv")["pattern"], read_table("markers.tsv")["case"])))
+@settings(max_examples=150, deadline=None)
+@given(text=_TRICKY)
+def test_row_regex_matches_like_the_plain_pattern(pattern, case, text):
+    import re
+
+    plain = re.compile(pattern, re.IGNORECASE if case == "insensitive" else 0)
+    fast = _row_regex(pattern, case == "insensitive")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups", "verbs"),
+    [
+        ("KILLED: DAESH CHIEF", "Daesh", "kill"),  # capitals are found by the lower-case scan
+        ("Da`ish and Da´esh", "Daesh", ""),  # apostrophe variants
+        ("İSIS chief İs dead", "", ""),  # "İ" lower-cases to two characters: no gate word, as before
+        ("Sources: IS leader killed in İdlib", "IS", "kill"),  # a non-ASCII text keeps case-sensitive gates
+    ],
+)
+def test_prefilter_edge_cases(text, groups, verbs):
+    out = add_markers(pd.DataFrame({"text": ["Nothing to see.", text, "Another plain sentence."]}))
+    assert out[["group_names", "kill_verbs"]].values.tolist() == [["", ""], [groups, verbs], ["", ""]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_TRICKY, st.sampled_from(["ISIS killed", "the IS group", "taking out", "Da’esh"])), max_size=8))
+def test_prefilter_misses_no_unit(texts):
+    """add_markers over a column equals the per-text matcher on each text (the prefilter only skips work)."""
+    out = add_markers(pd.DataFrame({"text": texts}))
+    for text, groups, verbs in zip(texts, out["group_names"], out["kill_verbs"]):
+        found = _default().find(text) if text else {"group_name": [], "kill_verb": []}
+        assert groups == ";".join(sorted(set(found["group_name"])))
+        assert verbs == ";".join(sorted(set(found["kill_verb"])))
