@@ -127,13 +127,15 @@ class _Plan(NamedTuple):
     anchored: re.Pattern | None
     #: Group number of each alternative in `anchored` -> index of its pattern in the table.
     index_of_group: dict[int, int]
-    #: ``(index, regex, literals, ignores case)`` of the patterns with required literals.
-    scanning: tuple[tuple[int, re.Pattern, tuple[str, ...] | None, bool], ...]
+    #: ``(index, regex, literals, ignores case)`` of the patterns with required literals; for a
+    #: case-insensitive pattern, a bytes regex finding any of them, lower-cased, in the output of
+    #: :func:`_lowered_for_literals` (one C call instead of a loop over the literals).
+    scanning: tuple[tuple[int, re.Pattern, tuple[str, ...] | re.Pattern | None, bool], ...]
     #: Category of each pattern, in table order.
     categories: tuple[str, ...]
-    #: Every required literal of the scanning patterns, lower-cased (case-insensitive patterns)
-    #: or as written (case-sensitive ones); `unfiltered` when some scanning pattern has none.
-    nocase_literals: tuple[str, ...]
+    #: Every required literal of the scanning patterns, lower-cased ASCII bytes (case-insensitive
+    #: patterns) or as written (case-sensitive ones); `unfiltered` when some scanning pattern has none.
+    nocase_literals: tuple[bytes, ...]
     case_literals: tuple[str, ...]
     unfiltered: bool
 
@@ -142,14 +144,18 @@ class _Plan(NamedTuple):
 def _plan(scope: str) -> _Plan:
     """The :class:`_Plan` of `scope`."""
     table = boilerplate_patterns(scope)
-    parts, scanning = [], []
+    parts, scanning, nocase = [], [], []
     for k, (rx, _) in enumerate(table):
         literals = _required_literals(rx)
         if literals is None:
             flag = "i" if rx.flags & re.IGNORECASE else "-i"
             parts.append(f"(?P<b{k}>(?{flag}:{rx.pattern}))")
+        elif rx.flags & re.IGNORECASE:  # the literals are lower-case ASCII (_required_literals)
+            encoded = [x.encode("ascii") for x in literals]
+            nocase.extend(encoded)
+            scanning.append((k, rx, re.compile(b"|".join(map(re.escape, encoded))), True))
         else:
-            scanning.append((k, rx, literals, bool(rx.flags & re.IGNORECASE)))
+            scanning.append((k, rx, literals, False))
     anchored, index_of_group = None, {}
     if parts:
         try:
@@ -157,10 +163,9 @@ def _plan(scope: str) -> _Plan:
             index_of_group = {number: int(name[1:]) for name, number in anchored.groupindex.items() if name[0] == "b"}
         except re.error:  # pragma: no cover - e.g. a pattern with global inline flags: try them one by one
             anchored, scanning = None, [(k, rx, None, False) for k, (rx, _) in enumerate(table)]
-    nocase = tuple(dict.fromkeys(x for _, _, lits, nc in scanning if nc and lits for x in lits))
     case = tuple(dict.fromkeys(x for _, _, lits, nc in scanning if not nc and lits for x in lits))
     unfiltered = any(lits is None for _, _, lits, _ in scanning)
-    return _Plan(anchored, index_of_group, tuple(scanning), tuple(c for _, c in table), nocase, case, unfiltered)
+    return _Plan(anchored, index_of_group, tuple(scanning), tuple(c for _, c in table), tuple(dict.fromkeys(nocase)), case, unfiltered)
 
 
 #: The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (the ``re``
@@ -168,34 +173,40 @@ def _plan(scope: str) -> _Plan:
 IGNORECASE_ASCII_KIN = "\u0130\u0131\u017f\u212a"
 
 
-def _lowered_for_literals(text: str) -> str | None:
-    """``text.lower()`` where finding a lower-case ASCII literal in it is exactly finding it with
-    ``re.IGNORECASE`` in `text`; None where it is not (text with :data:`IGNORECASE_ASCII_KIN`).
+def _lowered_for_literals(text: str) -> bytes | None:
+    """`text` as UTF-8 bytes with ASCII letters lower-cased: a lower-case ASCII literal occurs in
+    them exactly where ``re.IGNORECASE`` finds it in `text`; None for text with one of the
+    :data:`IGNORECASE_ASCII_KIN` characters, where that is not so.
 
-    Without those four characters, lower-casing maps each character to one character, ASCII to
-    ASCII and the rest to non-ASCII, as IGNORECASE compares them with an ASCII literal.
+    Every other non-ASCII character is encoded as bytes of 0x80 and above, which no ASCII
+    literal contains, and IGNORECASE matches it to no ASCII character. Encoding and lower-casing
+    bytes are plain C loops (``str.lower`` of non-ASCII text is several times slower).
     """
-    if not text.isascii():
-        for c in IGNORECASE_ASCII_KIN:
-            if c in text:
-                return None
-    return text.lower()
+    if text.isascii():
+        return text.encode("ascii").lower()
+    for c in IGNORECASE_ASCII_KIN:
+        if c in text:
+            return None
+    return text.encode("utf-8").lower()
 
 
-def _may_scan(text: str, scope: str) -> bool:
-    """False when no pattern of `scope` with required literals can match any part of `text`.
+def _article_scans(text: str) -> tuple[bool, bool]:
+    """Whether any ``line`` and any ``sentence`` pattern with required literals can match a part of `text`.
 
     A necessary condition, checked once per article: a pattern fullmatches a line or sentence
-    only when one of its literals occurs in it, hence in the article. When this is False,
-    :func:`_first_category` can be told ``scan=False`` for every line or sentence of `text`.
+    only when one of its literals occurs in it, hence in the article. Where this says False,
+    :func:`_first_category` is given ``scan=False`` for every line or sentence of `text`.
     """
-    plan = _plan(scope)
+    lowered = _lowered_for_literals(text)
+    return _may_scan(text, lowered, _plan("line")), _may_scan(text, lowered, _plan("sentence"))
+
+
+def _may_scan(text: str, lowered: bytes | None, plan: _Plan) -> bool:
     if plan.unfiltered or any(x in text for x in plan.case_literals):
         return True
     if not plan.nocase_literals:
         return False
-    low = _lowered_for_literals(text)
-    return low is None or any(x in low for x in plan.nocase_literals)
+    return lowered is None or any(x in lowered for x in plan.nocase_literals)
 
 
 def _first_category(text: str, scope: str, scan: bool = True) -> str | None:
@@ -220,7 +231,7 @@ def _first_category(text: str, scope: str, scan: bool = True) -> str | None:
                 k = next(int(name[1:]) for name, value in m.groupdict().items() if name[0] == "b" and value is not None)
             first = k
     if scan and plan.scanning and plan.scanning[0][0] < first:
-        low: str | None = text
+        low: bytes | None = None
         lowered = False
         for k, rx, literals, nocase in plan.scanning:
             if k >= first:
@@ -232,7 +243,7 @@ def _first_category(text: str, scope: str, scan: bool = True) -> str | None:
                 else:
                     if not lowered:
                         low, lowered = _lowered_for_literals(text), True
-                    if low is not None and not any(x in low for x in literals):
+                    if low is not None and literals.search(low) is None:  # type: ignore[union-attr]
                         continue
             if rx.fullmatch(text):
                 return categories[k]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .articles import iter_article_paths, read_article
 from .codebook import UNIT_KINDS
-from .boilerplate import _first_category, _headline_key, _line_reason, _may_scan
+from .boilerplate import _article_scans, _first_category, _headline_key, _line_reason
 from .sentences import _fingerprints, sentence_spans
 
 __all__ = ["UNIT_COLUMNS", "KINDS", "units_from_text", "make_units", "units_from_paths", "iter_units"]
@@ -64,15 +64,14 @@ def _layout(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
 
     The unit's text is ``text[start:end]``. The boilerplate patterns that need a literal
     (``outlawed in Russia``, ``contributed to``) are tried only when the article contains one
-    (:func:`framing.boilerplate._may_scan`), the headline is normalised once.
+    (:func:`framing.boilerplate._article_scans`), the headline is normalised once.
     """
     kinds: list[str] = []
     paragraphs: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     headline = None
-    scan_lines = _may_scan(text, "line")
-    scan_sentences = _may_scan(text, "sentence")
+    scan_lines, scan_sentences = _article_scans(text)
     offset = 0
     paragraph = 0
     first = True
@@ -140,6 +139,8 @@ def _frame(records: list[dict]) -> pd.DataFrame:
 
 def _frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
     """The unit table of :func:`_unit_columns` output (the same frame as :func:`_frame` of the records)."""
+    if not columns["unit"]:
+        return _frame([])  # empty lists would be read as float columns
     frame = pd.DataFrame(columns, columns=UNIT_COLUMNS)
     return frame.astype({"unit": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
 

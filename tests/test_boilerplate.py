@@ -90,3 +90,59 @@ def test_dateline_sentence_inside_a_prose_line_is_its_own_boilerplate_unit():
         ("boilerplate", "/TASS/."),
         ("sentence", "Moscow wants answers, the diplomat said."),
     ]
+
+
+# ---------------------------------------------------------------- facts the prefilters rely on
+
+
+def test_ignorecase_kin_are_the_only_non_ascii_matches_of_ascii_letters():
+    import re
+    import string
+    import sys
+
+    from framing.boilerplate import IGNORECASE_ASCII_KIN
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    found = set(re.findall("(?i)[a-z]", every)) - set(string.ascii_letters)
+    assert found == set(IGNORECASE_ASCII_KIN)
+
+
+def test_lower_case_of_a_word_character_starts_with_a_word_character():
+    import re
+    import sys
+
+    word = re.compile(r"\w")
+    chars = (chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert [c for c in chars if word.match(c) and not word.match(c.lower()[:1])] == []
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Fighters of a group banned in Russia \u0130n the area", "footnote"),  # kin character: no prefilter
+        ("AFP via Getty \u0130mages", "credit"),
+        ("Smoke over the village (AP Pho\u017fo)", "heading"),  # ſ matches s, not t: no caption
+        ("Smoke over the village (AP PHOTO)", "caption"),
+        ("Rescuers search the rubble \u201c[Ann Roe/Al Jazeera]\u201d.", "credit"),  # "”." is \\W*
+        ("Fighters of a group banned in Ru\u017f\u017fia", "footnote"),  # ſ matches s: the literal check must not skip
+    ],
+)
+def test_patterns_with_literals_on_non_ascii_lines(line, reason):
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "article, kinds",
+    [
+        ("Head\n\nX said.\nDaniel Roe contributed to this report.", ["headline", "sentence", "boilerplate"]),
+        ("Head\n\nX said. Reporting by Ann Roe; Editing by Tom Lee", ["headline", "sentence", "boilerplate"]),
+        ("Head\n\nX said. Ann Roe wrote the report.", ["headline", "sentence", "sentence"]),
+        ("Head\n\nFighters \u2018outlawed in Russia\u2019 fled.\nNext.", ["headline", "boilerplate", "sentence"]),
+        ("Head\n\nFighters outlawed in Belarus fled.\nNext.", ["headline", "sentence", "sentence"]),
+        ("Head\n\n\u201cX\u201d is a group outlawed in Russia\nNext.", ["headline", "boilerplate", "sentence"]),
+    ],
+)
+def test_articles_with_and_without_literals(article, kinds):
+    from framing.units import units_from_text
+
+    assert [u["kind"] for u in units_from_text(article)] == kinds

@@ -89,3 +89,50 @@ def test_fingerprint_known_values(text, expected):
 def test_fingerprint_ignores_punctuation_case_and_width():
     assert fingerprint("U.S. raid, Idlib!") == fingerprint("u s   RAID idlib")
     assert normalise_for_fingerprint("Ｉｄｌｉｂ") == "idlib"
+
+
+# ---------------------------------------------------------------- facts the fast paths rely on
+
+ALL_CHARACTERS = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+
+
+def test_printable_text_has_no_white_space_but_the_space():
+    # sentence_spans finds the previous word with rfind(" ") in a printable paragraph
+    assert [c for c in ALL_CHARACTERS if c.isspace() and c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize("char", list(__import__("framing.sentences", fromlist=["x"]).FINGERPRINT_SPACE_LIKE))
+def test_space_like_characters_normalise_as_a_space(char):
+    assert not char.isalnum() and char.lower() == char
+    assert not any(c.isalnum() for c in unicodedata.normalize("NFKC", char))
+    assert unicodedata.combining(char) == 0
+    for a in map(chr, range(128)):  # no composition with an ASCII neighbour
+        for pair in (a + char, char + a):
+            assert unicodedata.normalize("NFKC", pair) == "".join(unicodedata.normalize("NFKC", c) for c in pair)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“We came at night,” he said.", "A\u00a0raid — 13\u2009killed…", "Idlib’s «rebels» – ‘no’", "Ağrı’s ﬁve", "x\u2019\u0301y", ""],
+)
+def test_fingerprint_fast_path_matches_codebook_definition(text):
+    from framing.sentences import _fingerprints
+
+    assert fingerprint(text) == reference_fingerprint(text)
+    spans = sentence_spans(text)
+    assert _fingerprints(text, [s for s, _ in spans], [e for _, e in spans]) == [
+        reference_fingerprint(text[s:e]) for s, e in spans
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("It ended... Then\tMr.\u00a0Kirby spoke. Done!", ["It ended...", "Then\tMr.\u00a0Kirby spoke.", "Done!"]),
+        ("Wait?! \u201cYes.\u201d No\u2026 Yes.", ["Wait?!", "\u201cYes.\u201d", "No\u2026", "Yes."]),
+        # the no-break space ends the word before "A.": an initial, not a boundary
+        ("\tU.S.\u00a0A. Officials said.  ", ["U.S.\u00a0A. Officials said."]),
+    ],
+)
+def test_split_with_tabs_no_break_spaces_and_runs_of_terminators(paragraph, expected):
+    assert split_sentences(paragraph) == expected

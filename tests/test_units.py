@@ -71,3 +71,21 @@ def test_make_units_keeps_article_order():
 def test_make_units_empty_table():
     units = make_units(pd.DataFrame({"article_id": [], "text": []}))
     assert units.empty and list(units.columns) == UNIT_COLUMNS
+
+
+@pytest.mark.parametrize(
+    "articles",
+    [
+        [("wire", WIRE), ("empty", ""), ("blank-first", "\nThe raid ended. Residents returned.\n")],
+        [("a", "Raid kills 13. Monitor blames US\n\nBody.\r\nDiscuss\r\n"), ("b", "Ağrı’s “raid”\n\nIt ended… Then it began.")],
+        [],
+        [("x", "")],
+        [(7, "Head\n\nBody."), (8, "Other head\n\nMore body. And more.")],
+    ],
+)
+def test_columns_give_the_same_table_as_records(articles):
+    from framing.units import _frame, _frame_from_columns, _unit_columns
+
+    by_records = _frame([u for aid, text in articles for u in units_from_text(text, article_id=aid)])
+    by_columns = _frame_from_columns(_unit_columns(articles))
+    pd.testing.assert_frame_equal(by_columns, by_records)
