@@ -163,9 +163,16 @@ def _plan(scope: str) -> _Plan:
             index_of_group = {number: int(name[1:]) for name, number in anchored.groupindex.items() if name[0] == "b"}
         except re.error:  # pragma: no cover - e.g. a pattern with global inline flags: try them one by one
             anchored, scanning = None, [(k, rx, None, False) for k, (rx, _) in enumerate(table)]
-    case = tuple(dict.fromkeys(x for _, _, lits, nc in scanning if not nc and lits for x in lits))
+    case = [x for _, _, lits, nc in scanning if not nc and lits for x in lits]
     unfiltered = any(lits is None for _, _, lits, _ in scanning)
-    return _Plan(anchored, index_of_group, tuple(scanning), tuple(c for _, c in table), tuple(dict.fromkeys(nocase)), case, unfiltered)
+    return _Plan(anchored, index_of_group, tuple(scanning), tuple(c for _, c in table), _shortest(nocase), _shortest(case), unfiltered)
+
+
+def _shortest(literals: list) -> tuple:
+    """The literals that contain no other one: "any of them occurs" is then the same test, with
+    fewer searches ("getty images" occurs only where "image" does)."""
+    unique = list(dict.fromkeys(literals))
+    return tuple(x for x in unique if not any(y != x and y in x for y in unique))
 
 
 #: The only non-ASCII characters that ``re.IGNORECASE`` matches to an ASCII letter (the ``re``
