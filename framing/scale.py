@@ -72,7 +72,7 @@ from ._io import atomic_write
 from .articles import iter_article_paths, read_article
 from .errors import InputError
 from .resources import read_table
-from .units import UNIT_COLUMNS, units_from_text
+from .units import UNIT_COLUMNS, _unit_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe
@@ -579,13 +579,13 @@ def _text_array(values: list) -> Any:
     return pd.array(values, dtype=STRING_DTYPE)
 
 
-def _unit_frame(records: list[dict]) -> pd.DataFrame:
-    """The unit table of a chunk's records, each column built in its final dtype."""
-    columns = {}
-    for name in UNIT_COLUMNS:
-        values = [r[name] for r in records]
-        columns[name] = np.array(values, dtype=np.int64) if name in INT_COLUMNS else _text_array(values)
-    return pd.DataFrame(columns, columns=UNIT_COLUMNS, copy=False)
+def _unit_frame(columns: dict[str, list]) -> pd.DataFrame:
+    """The unit table of a chunk (columns from :func:`framing.units._unit_columns`), each column built in its final dtype."""
+    built = {
+        name: np.array(columns[name], dtype=np.int64) if name in INT_COLUMNS else _text_array(columns[name])
+        for name in UNIT_COLUMNS
+    }
+    return pd.DataFrame(built, columns=UNIT_COLUMNS, copy=False)
 
 
 def _as_text(series: pd.Series) -> pd.Series:
@@ -671,13 +671,9 @@ def code_chunk(
     """
     coder = coder or _default_coder()
     meta = [c for c in articles.columns if c not in ("article_id", "text")]
-    records: list[dict] = []
-    rows: list[int] = []
-    for i, (article_id, text) in enumerate(zip(articles["article_id"], articles["text"])):
-        units = units_from_text(text if isinstance(text, str) else "", article_id=str(article_id))
-        records.extend(units)
-        rows.extend([i] * len(units))
-    units = _unit_frame(records)
+    rows: list[int] = []  # the article (position in `articles`) of each unit
+    pairs = ((str(a), t if isinstance(t, str) else "") for a, t in zip(articles["article_id"], articles["text"]))
+    units = _unit_frame(_unit_columns(pairs, positions=rows))
     coded = coder(units, sentiment=sentiment, lexicon=lexicon, gazetteer=gazetteer, cues=cues)
     if len(coded) != len(units):
         raise RuntimeError(f"the coder returned {len(coded)} rows for {len(units)} units; it must keep every unit")

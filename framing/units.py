@@ -109,18 +109,22 @@ def _layout(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
     return kinds, paragraphs, starts, ends
 
 
-def _unit_columns(articles: Iterable[tuple[str, str]]) -> dict[str, list]:
+def _unit_columns(articles: Iterable[tuple[str, str]], *, positions: list[int] | None = None) -> dict[str, list]:
     """The unit table of ``(article_id, text)`` pairs as columns (lists keyed by :data:`UNIT_COLUMNS`).
 
     What :func:`units_from_text` gives for each article, without a dict per unit; pass the
-    result to :func:`_frame_from_columns`.
+    result to :func:`_frame_from_columns`. When `positions` is a list, it receives each
+    unit's article position in `articles` (0, 1, ...), so that callers can attach
+    per-article metadata even when ids repeat or an article has no unit.
     """
     columns: dict[str, list] = {name: [] for name in UNIT_COLUMNS}
     ids, units, kinds_col, paragraphs_col = columns["article_id"], columns["unit"], columns["kind"], columns["paragraph"]
     starts_col, ends_col, texts_col, fps_col = columns["start"], columns["end"], columns["text"], columns["fingerprint"]
-    for article_id, text in articles:
+    for position, (article_id, text) in enumerate(articles):
         kinds, paragraphs, starts, ends = _layout(text)
         n = len(kinds)
+        if positions is not None:
+            positions.extend([position] * n)
         ids.extend([article_id] * n)
         units.extend(range(n))
         kinds_col.extend(kinds)
