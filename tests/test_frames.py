@@ -594,3 +594,60 @@ def test_seed_article_against_reference(seed_path, data_dir):
     p = frames_to_matrix(coded["frames"][keep].tolist())
     assert f1_score(y, p, average="macro") >= 0.95
     assert not math.isnan(f1_score(y, p, average="micro"))
+
+
+# --------------------------------------------------------------------------- speed devices change nothing
+
+import re  # noqa: E402
+
+from framing.frames import _MAPPED, _MAPPED_ASCII, _TOKEN, _TRANSLATE, _factored, _straighten, _tokenize  # noqa: E402
+
+# Marks, spaces and letters that stress the fast tokeniser and translation: padded and other marks,
+# Unicode spaces, non-ASCII letters, superscript digits, underscores, curly quotes, soft hyphen.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(list("ab1_ .,'\":()?$;!-/%[]`\t\x1c\u00a0\u2028é²’“”\u00ad\u2011")),
+    max_size=40,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("us forces killed 13 people, officials said.", ["us", "forces", "killed", "13", "people", ",", "officials", "said", "."]),
+        ('"it was (not) a raid," he said: "no."', ['"', "it", "was", "(", "not", ")", "a", "raid", ",", '"', "he", "said", ":", '"', "no", ".", '"']),
+        ("cost $5m; 40% of homes/shops", ["cost", "$", "5m", ";", "40", "%", "of", "homes", "/", "shops"]),
+        ("al_qaeda's «leader» é²", ["al_qaeda", "'", "s", "«", "leader", "»", "é²"]),
+    ],
+)
+def test_tokenize_table(text, tokens):
+    assert _tokenize(text) == tokens
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TRICKY)
+def test_tokenize_equals_the_token_regex(text):
+    assert _tokenize(text) == _TOKEN.findall(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TRICKY)
+def test_straighten_equals_translate(text):
+    assert _straighten(text, _MAPPED, _MAPPED_ASCII) == text.translate(_TRANSLATE)
+
+
+_REGEX_ROWS = [p for k, p in zip(read_table("frame_lexicon.tsv")["kind"], read_table("frame_lexicon.tsv")["pattern"]) if k == "regex"]
+_WORDY = st.lists(
+    st.sampled_from("one two 13 killed were dead the us forces in syria rebel held by isis support of a , . ; x".split()),
+    max_size=14,
+).map(" ".join)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    _REGEX_ROWS + [r"(?:a1|\w+|a2)z", r"(?:kill|killed|killing)\b", r"(?:ab|a|abc)c", r"x(?=(?:aa|ab|b))", r"(?i:ab|aB)c", r"(?<=ab|ac)d"],
+)
+@settings(max_examples=60, deadline=None)
+@given(text=st.one_of(_WORDY, st.text(alphabet=st.sampled_from(list("abcz12kiled AB")), max_size=20)))
+def test_factored_regex_matches_like_the_plain_one(pattern, text):
+    plain, fast = re.compile(pattern), _factored(pattern)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
