@@ -429,30 +429,12 @@ class CompiledLexicon:
     def _match_tokens(self, tokens: list[str], present: set, out: list) -> None:
         """Longest-match-first token patterns, for lexicons without ``<num>``.
 
-        Only the positions of the lexicon's first tokens are visited (found with ``list.index``,
-        in C), in text order; at each, the phrases starting there (longest first), then the word.
+        Only the positions of the lexicon's first tokens are visited, in text order; at each, the
+        phrases starting there (longest first), then the word.
         """
         fast = self.fast
         n = len(tokens)
-        if len(present) == 1:
-            (tok,) = present
-            count = tokens.count(tok)
-            if count == 1:
-                positions = [tokens.index(tok)]
-            else:
-                positions = []
-                i = -1
-                for _ in range(count):
-                    i = tokens.index(tok, i + 1)
-                    positions.append(i)
-        else:
-            positions = []
-            for tok in present:
-                i = -1
-                for _ in range(tokens.count(tok)):
-                    i = tokens.index(tok, i + 1)
-                    positions.append(i)
-            positions.sort()
+        positions = [i for i, tok in enumerate(tokens) if tok in present]
         plans = self.plans
         free: dict[str, int] = {}  # frame -> first position a phrase of that frame no longer covers
         covered = 0  # max(free.values()): before it, some frame may be blocked
@@ -618,6 +600,18 @@ def _factored(pattern: str) -> re.Pattern:
         return re.compile(pattern)
 
 
+def _has_prefix(pattern: str) -> bool:
+    """Can the regex engine skip ahead to where `pattern` may match (a literal prefix or a set of
+    first characters)? Only then does stripping a leading ``\\b`` pay (:func:`_search`); otherwise the
+    engine tries every position either way, and the ``\\b`` in the pattern rejects most of them faster."""
+    try:
+        tree = _parser.parse(pattern, 0)
+        _factor(tree)
+        return bool(_compiler._get_literal_prefix(tree, 0)[0] or _compiler._get_charset_prefix(tree, 0))
+    except Exception:  # noqa: BLE001 - the internals refused the pattern: keep the old behaviour
+        return True
+
+
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
@@ -747,7 +741,7 @@ def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
         entry_id = len(entries)
         entries.append(_Entry(frame, weight, negation == "drop", label, explicit))
         if kind in ("regex", "cased"):
-            left_b = pattern.startswith("\\b") and not _top_level_alternation(pattern[2:])
+            left_b = pattern.startswith("\\b") and not _top_level_alternation(pattern[2:]) and _has_prefix(pattern[2:])
             try:
                 re.compile(pattern)
                 rx = _factored(pattern[2:] if left_b else pattern)
