@@ -582,3 +582,45 @@ def test_fold_only_characters_are_all_there_are():
         if letter(chr(i)) and len(chr(i).lower()) == 1 and not chr(i).lower().isascii()
     ]
     assert sorted(found) == sorted(_attr._FOLD_ONLY)
+
+
+def _whole_window_subject(masked, start):
+    coder = _attr._Coder(*_attr._resources("speakers.tsv", "cues.tsv"))
+    lo = max(0, start - _attr.LEFT_WINDOW)
+    return coder._subject_in(_attr._tokens(masked[lo:start]), masked, start, 1, complete=True)
+
+
+def _subject(masked, start):
+    coder = _attr._Coder(*_attr._resources("speakers.tsv", "cues.tsv"))
+    return coder._left_subject(masked, start, 1, False)
+
+
+SUBJECT_CASES = [
+    # long left context, so the near window is tried first; each ends where the cue starts
+    "After a long night of heavy fighting around the town that lasted until dawn, the Pentagon spokesman, John Kirby, ",
+    "After a long night of heavy fighting around the town that lasted until dawn, residents who stayed ",
+    "After a long night of heavy fighting around the town that lasted until dawn, Syria's government, which ",
+    "After a long night of heavy fighting around the town that lasted until dawn, in the past the ministry has in the past ",
+    "After a long night of heavy fighting around the town that lasted until dawn the Russian Foreign Ministry spokeswoman Maria Zakharova ",
+    "\x01" * 120 + ", ",
+    "\x01" * 120 + " the minister ",
+    "The raid was described in a long statement by officials of the US-led coalition on Thursday, and they " ,
+    "Abu Khaled, 54, who owns a shop near the house that was hit in the raid on Thursday night, ",
+    "The organisation, which has monitored the war in Syria since it began in 2011 with a network of sources, is ",
+    "Reporters asked whether the strike in the northwestern province near the Turkish border was legal; Kirby and Austin ",
+]
+
+
+@pytest.mark.parametrize("masked", SUBJECT_CASES)
+def test_left_subject_equals_the_whole_window(masked):
+    assert _subject(masked, len(masked)) == _whole_window_subject(masked, len(masked))
+
+
+def test_left_subject_equals_the_whole_window_on_random_text():
+    rng = random.Random(11)
+    words = ["the", "Pentagon", "said", "who", "which", ",", ",", "and", "Kirby", "in", "past", "has", "officials",
+             "\x01\x01\x01", "U.S.", "is", "a", "spokesman", "Abu", "Khaled", "54", ".", "-", "to", "will", "not"]
+    for _ in range(3000):
+        masked = " ".join(rng.choice(words) for _ in range(rng.randint(10, 60))) + " "
+        start = len(masked)
+        assert _subject(masked, start) == _whole_window_subject(masked, start), repr(masked)
