@@ -399,7 +399,7 @@ class CompiledLexicon:
                         if gset.isdisjoint(group):
                             if "<num>" in group:
                                 if numeric is None:
-                                    numeric = not NUMBER_WORDS.isdisjoint(tokens) or any(t.isdigit() for t in tokens)
+                                    numeric = not NUMBER_WORDS.isdisjoint(tokens) or any(map(str.isdigit, tokens))
                                 if numeric:
                                     continue
                             ok = False
@@ -867,6 +867,7 @@ def code_frames(
     ct_seen = False  # an earlier unit of the article was counter_terror ("the group" resolves)
     location = None  # where the article is first set: PLACE_SYRIA, PLACE_ELSEWHERE or None (not yet)
     memo: dict = {}  # matches -> decision, for this threshold
+    cached = lex._cache.get  # the lexicon's memo of matches by text (lex.matches fills it)
     for text, kind, art, par, num in zip(texts, kinds, articles, paragraphs, numbers):
         if art != article:
             article, ct_seen, location = art, False, None
@@ -875,7 +876,9 @@ def code_frames(
             evidence_col.append("")
             prev_key = None
             continue
-        hits = lex.matches(text)
+        hits = cached(text)
+        if hits is None:
+            hits = lex.matches(text)
         coded = memo.get(hits)
         if coded is None:
             own, ev, pseudo, partial = _decide(lex, hits, threshold)
@@ -896,14 +899,15 @@ def code_frames(
         own, own_str, own_ev, ev, anaphor, pronoun, group, in_syria, elsewhere, partial = coded
         if location is None and (in_syria or elsewhere):
             location = PLACE_SYRIA if in_syria else PLACE_ELSEWHERE
-        extra: dict[str, str] = {}  # frame added by context -> the anaphor that brought it
+        extra: dict[str, str] | None = None  # frame added by context -> the anaphor that brought it
         dropped = None
         if group is not None and ct_seen and "counter_terror" not in own:
-            extra["counter_terror"] = group
-        if "sovereignty" in own and not in_syria and (elsewhere or location == PLACE_ELSEWHERE):
+            extra = {"counter_terror": group}
+        if in_syria or "sovereignty" not in own:
+            pass
+        elif elsewhere or location == PLACE_ELSEWHERE:
             dropped = "sovereignty"
-        key = (art, par)
-        if (anaphor is not None or pronoun is not None) and par is not None and key == prev_key:
+        if (anaphor is not None or pronoun is not None) and par is not None and prev_key is not None and prev_key == (art, par):
             adjacent = True
             if num is not None and prev_unit is not None:
                 try:
@@ -911,6 +915,8 @@ def code_frames(
                 except (TypeError, ValueError):
                     pass
             if adjacent:
+                if extra is None:
+                    extra = {}
                 if anaphor is not None:
                     for f in prev_frames:
                         if f not in own and f not in extra:
@@ -924,6 +930,7 @@ def code_frames(
             frames_col.append(own_str)
             evidence_col.append(own_ev)
         else:
+            extra = extra or {}
             final = (own | frozenset(extra)) - {dropped}
             items = []
             for f in sorted(final):
@@ -933,9 +940,9 @@ def code_frames(
                     items.append(f"{f}:<-{extra[f]}")
             frames_col.append(";".join(sorted(final)))
             evidence_col.append(";".join(items))
-        if "counter_terror" in final:
+        if not ct_seen and "counter_terror" in final:
             ct_seen = True
-        prev_key, prev_frames, prev_unit = key, frozenset(final), num
+        prev_key, prev_frames, prev_unit = (art, par), final, num
     out["frames"] = frames_col
     out["frame_evidence"] = evidence_col
     return out
