@@ -624,3 +624,29 @@ def test_left_subject_equals_the_whole_window_on_random_text():
         masked = " ".join(rng.choice(words) for _ in range(rng.randint(10, 60))) + " "
         start = len(masked)
         assert _subject(masked, start) == _whole_window_subject(masked, start), repr(masked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["MR.", "  MS. ", "MRS.\n", "DR.\x1c", "SEN.\xa0", "REP. KIRBY", "Mr.", "MR", "GEN..", "\tCOL.\t\n", "ADM.\n\n", "", "  "],
+)
+def test_honorific_stubs_equal_the_stub_pattern(text):
+    assert (text.strip() in _attr._HONORIFIC_STUBS) == bool(_attr._HONORIFIC_STUB.match(text))
+
+
+def test_every_full_name_is_filed_under_its_surname():
+    # _person looks a surname up directly in state.names: every remembered full name must be there
+    text = (
+        "Officials speak\n\nPentagon spokesman John Kirby said the raid went well. Residents said they heard "
+        "blasts.\n\nA local journalist, Hadi Mansour, said the house was hit. Mansour added that two "
+        "children died.\n\nAbu Khaled, 54, who owns a shop, said he saw it. Kirby said again it was legal."
+    )
+    from framing.units import units_from_text
+    coder = _attr._Coder(*_attr._resources("speakers.tsv", "cues.tsv"))
+    units = units_from_text(text, article_id="a")
+    coder.article([u["text"] for u in units], [u["kind"] for u in units], [u["paragraph"] for u in units])
+    names = coder.state.names
+    assert any(" " in k for k in names)
+    for key in names:
+        if " " in key:
+            assert key.split()[-1] in names, key
