@@ -276,7 +276,7 @@ class CompiledLexicon:
     index : dict
         First token -> list of (token tuple, entry ids), longest first.
     regexes : list
-        (compiled regex, gate words, entry id, cased) for regex/cased rows.
+        (compiled regex, gate words, entry id, cased, how to search) for regex/cased rows.
     source : str
         Where the lexicon came from (for messages).
     """
@@ -383,7 +383,7 @@ class CompiledLexicon:
         cased_subject = None
         regexes = self.regexes
         for k in todo:
-            rx, gate, e, cased, left_b = regexes[k]
+            rx, gate, e, cased, how = regexes[k]
             if cased:
                 if gate and not _all_groups_in(gate, text):
                     continue
@@ -407,7 +407,12 @@ class CompiledLexicon:
                     if not ok:
                         continue
                 subject = norm
-            m = _search(rx, subject, left_b)
+            if not how:
+                m = rx.search(subject)
+            elif how == "b":
+                m = _search(rx, subject, True)
+            else:  # a pattern anchored by ^ can only match at the start: match is search there
+                m = rx.match(subject)
             if m is None:
                 continue
             counts = True
@@ -757,7 +762,10 @@ def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
                     )
                 if words:
                     gate.append(words)
-            regexes.append((rx, tuple(gate), entry_id, kind == "cased", left_b))
+            # how to search: "b" = the stripped leading \b checked by _search; "^" = anchored at the start
+            # (no MULTILINE flag can be set in a lexicon pattern's body without (?m), which re.match honours too)
+            how = "b" if left_b else ("^" if pattern.startswith("^") and not _top_level_alternation(pattern[1:]) else "")
+            regexes.append((rx, tuple(gate), entry_id, kind == "cased", how))
             continue
         try:
             variants = _expand(pattern)
