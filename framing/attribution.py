@@ -269,6 +269,15 @@ _DATELINE = re.compile(
 #: The signature line of an embedded tweet: "— Name (@handle) February 3, 2022".
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _AS_VERB = re.compile(r"(?<![\w\-])as\s+(?:having\s+)?(?P<verb>\w+)")
+# Patterns compiled once (a pattern built or looked up in re's cache at each call costs more than the match):
+#: a place after a body named first ("Russian Reconciliation Center for Syria"), matched at the body's end
+_BODY_OF = re.compile(r"\s+(?:for|of|in)\s")
+#: the passive auxiliary before "quoted" ("was quoted as saying"), at the end of the left context
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|has been|have been)\s*$")
+#: what follows a cue that needs a complement: "that", a colon or a quotation, right after it ...
+_COMPLEMENT_AT = re.compile(r"\s*(?:that\b|:|" + _QMARK + r"|,?\s*" + _QMARK + ")")
+#: ... or after up to three words ("said on Thursday that")
+_COMPLEMENT_NEAR = re.compile(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|:)")
 
 
 # ----------------------------------------------------------------- resources
@@ -1042,7 +1051,7 @@ class _Coder:
         bodies_found = [f for f in found if not f[2].is_person] if found else found
         if bodies_found:
             s0, e0, ent0 = max(bodies_found, key=lambda f: f[1] - f[0])
-            if s0 == 0 and re.match(r"\s+(?:for|of|in)\s", full_text[e0:]):
+            if s0 == 0 and _BODY_OF.match(full_text, e0):
                 # "Russian Reconciliation Center for Syria": the body named first, not the place after it
                 return _Source(ent0.canonical, ent0.source_type, ent0.gender, False, False, ent0.roles, "gazetteer")
             if tail and tail[0].lower() in ("with", "from", "of", "for") and s0 >= len(head_text) and ent0.source_type in _MEMBER_TYPES:
@@ -1776,7 +1785,7 @@ class _Coder:
                 if g:
                     lo = max(0, s - LEFT_WINDOW)
                     left = masked[lo:s]
-                    cut = re.search(r"\b(?:was|were|is|are|has been|have been)\s*$", left)
+                    cut = _PASSIVE_END.search(left)
                     if cut:
                         src, rule, chunk = self._left_subject(masked, lo + cut.start(), paragraph, headline)
                         if src is not None:
@@ -1819,8 +1828,8 @@ class _Coder:
             if needs and rule != "inverted-tag":
                 after = masked[e : e + 40]
                 before = masked[max(0, s - 80) : s]
-                tagpos = _QMARK in before[-60:] or after.strip()[:1] in ("", ".", ",") or re.match(r"\s*(?:that\b|:|" + _QMARK + r"|,?\s*" + _QMARK + ")", after)
-                if not tagpos and not re.match(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|:)", after):
+                tagpos = _QMARK in before[-60:] or after.strip()[:1] in ("", ".", ",") or _COMPLEMENT_AT.match(after)
+                if not tagpos and not _COMPLEMENT_NEAR.match(after):
                     continue
             srcs = src if isinstance(src, list) else [src]
             before = masked[max(0, pos - 60) : pos]
