@@ -192,6 +192,9 @@ def _lead_letter(pattern: str) -> tuple[str, str, bool] | None:
     return None
 
 
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]")
+
+
 def _row_regex(pattern: str, insensitive: bool) -> re.Pattern:
     """Compile a row's pattern; the same matches as ``re.compile(pattern, re.I if insensitive else 0)``.
 
@@ -199,7 +202,7 @@ def _row_regex(pattern: str, insensitive: bool) -> re.Pattern:
     class (the letter in both cases and, for case-insensitive rows, every non-ASCII character,
     re-checked by a case-insensitive look-behind) followed by the ``\\b`` as a look-behind: Python's
     regex engine then only tries the pattern where such a character stands, instead of at every
-    position (``\\b`` and case-insensitive letters defeat its prefix scan). About ten times faster.
+    position (``\\b`` and case-insensitive letters defeat its prefix scan).
     """
     flags = re.IGNORECASE if insensitive else 0
     split = _lead_letter(pattern)
@@ -213,6 +216,23 @@ def _row_regex(pattern: str, insensitive: bool) -> re.Pattern:
     return re.compile(f"{first}{boundary}(?i:(?<={re.escape(letter)}){rest})")
 
 
+def _row_regex_lower(pattern: str, insensitive: bool) -> re.Pattern | None:
+    """A regex with the same matches (spans) on the lower-cased form of an ASCII text as the row's
+    pattern has on the text, or None.
+
+    For a case-insensitive pattern without inline flags, on ASCII text: lower-casing keeps every
+    position, and case-insensitive matching treats a letter and its lower case alike. The leading
+    letter is then one lower-case literal, which the regex engine finds with a fast ``memchr`` loop
+    (a class of two characters is scanned character by character, over ten times slower).
+    """
+    split = _lead_letter(pattern) if insensitive and not _INLINE_FLAGS.search(pattern) else None
+    if split is None:
+        return None
+    letter, rest, lead_b = split
+    boundary = "(?<!\\w.)" if lead_b else ""
+    return re.compile(f"{re.escape(letter.lower())}{boundary}(?i:{rest})")
+
+
 class _Markers:
     """Compiled marker table: one regex per row, tried only when its gate words occur."""
 
@@ -220,6 +240,7 @@ class _Markers:
         self.order: dict[str, list[str]] = {t: [] for t in MARKER_TYPES}
         # rows: (marker_type, label, compiled regex, gate substrings, gate is case-sensitive)
         self.rows: list[tuple[str, str, re.Pattern, tuple[str, ...], bool]] = []
+        self.lower_rx: list[re.Pattern | None] = []  # per row: the same matches on lower-cased ASCII text
         for n, row in enumerate(table.to_dict("records"), start=1):
             mtype, marker, pattern, case, gate = (
                 str(row.get(c, "") or "").strip() for c in ("marker_type", "marker", "pattern", "case", "gate")
@@ -237,10 +258,12 @@ class _Markers:
             try:
                 re.compile(pattern, re.IGNORECASE if case == "insensitive" else 0)
                 rx = _row_regex(pattern, case == "insensitive")
+                rx_lower = _row_regex_lower(pattern, case == "insensitive")
             except re.error as err:
                 raise InputError(f"{where}: invalid regular expression ({err})", path=source, field="pattern") from None
             words = tuple(gate.split()) if case == "sensitive" else tuple(g.lower() for g in gate.split())
             self.rows.append((mtype, marker, rx, words, case == "sensitive"))
+            self.lower_rx.append(rx_lower)
             if marker not in self.order[mtype]:
                 self.order[mtype].append(marker)
         # One scan finds which gate words occur; only their rows (and ungated rows) are tried.
@@ -314,9 +337,11 @@ class _Markers:
         if not todo:
             return {t: [] for t in MARKER_TYPES}
         spans: dict[str, list[tuple[int, int, int, str]]] = {t: [] for t in MARKER_TYPES}
+        ascii_text = text.isascii()
         for k in sorted(todo):
             mtype, label, rx, _, _ = self.rows[k]
-            for m in rx.finditer(text):
+            lower_rx = self.lower_rx[k] if ascii_text else None
+            for m in lower_rx.finditer(low) if lower_rx is not None else rx.finditer(text):
                 spans[mtype].append((m.start(), k, m.end(), label))
         out: dict[str, list[str]] = {}
         for mtype, found in spans.items():

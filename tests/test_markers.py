@@ -122,7 +122,7 @@ def test_long_line():
 
 # --------------------------------------------------------------------------- speed devices change nothing
 
-from framing.markers import _default, _row_regex  # noqa: E402
+from framing.markers import _default, _row_regex, _row_regex_lower  # noqa: E402
 
 # Characters that stress case-folding and apostrophes: dotted/dotless i, long s, Kelvin sign, curly quotes.
 _TRICKY = st.text(
@@ -165,3 +165,20 @@ def test_prefilter_misses_no_unit(texts):
         found = _default().find(text) if text else {"group_name": [], "kill_verb": []}
         assert groups == ";".join(sorted(set(found["group_name"])))
         assert verbs == ";".join(sorted(set(found["kill_verb"])))
+
+
+_ASCII = st.text(alphabet=st.sampled_from(list("kKiIsSlLtTaAeEdDhHmMrRyYoObBnNfFwW -'.;\n")), max_size=60)
+
+
+@pytest.mark.parametrize("pattern", [p for p, c in zip(read_table("markers.tsv")["pattern"], read_table("markers.tsv")["case"]) if c != "sensitive"] + [r"\b(?:Ab|ac)[A-Z]+\b", r"\bk(?-i:ILL)"])
+@settings(max_examples=150, deadline=None)
+@given(text=_ASCII)
+def test_row_regex_on_lower_case_ascii_matches_like_the_plain_pattern(pattern, text):
+    import re
+
+    fast = _row_regex_lower(pattern, True)
+    if fast is None:  # inline flags or no leading letter: the plain regex is used
+        assert "(?-i" in pattern or not re.match(r"(?:\\b)?[A-Za-z]", pattern)
+        return
+    plain = re.compile(pattern, re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text.lower())] == [m.span() for m in plain.finditer(text)]
