@@ -34,9 +34,9 @@ from IPython.display import HTML, display
 
 from framing import compare, evaluate, reports, study
 from framing.articles import read_articles
+from framing.classifier import FrameClassifier, cross_validate_frames
 from framing.coder import code_units
 from framing.corpus import read_coding
-from framing.frames import FrameClassifier, cross_validate_frames
 from framing.units import make_units
 
 ROOT = study.find_root()
