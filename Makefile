@@ -10,7 +10,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install study reports sync test evaluate fetch bench clean
+.PHONY: help install study reports sync test evaluate fetch bench profile clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,3 +46,6 @@ evaluate: $(STAMP) ## score the coder on the seed and the hand-coded fixture set
 
 bench: $(STAMP) ## benchmark `framing code` at 10^4, 10^5, 10^6 sentences (takes about 15 minutes)
 	$(PY) scripts/benchmark.py
+
+profile: $(STAMP) ## where the coder's time goes: CPU µs per unit for each step (about a minute)
+	$(PY) scripts/profile_steps.py
