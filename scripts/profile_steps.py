@@ -25,7 +25,7 @@ the best of ``--repeat`` runs, because the machine may be shared.
 
 Usage::
 
-    python scripts/profile_steps.py [--articles 1500] [--repeat 3] [--sentiment]
+    python scripts/profile_steps.py [--sentences 40000] [--articles 1500] [--repeat 3] [--sentiment]
 """
 
 from __future__ import annotations
@@ -112,12 +112,14 @@ def code_chunk_dtypes(coded: pd.DataFrame) -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sentences", type=int, default=SYNTHETIC_SENTENCES,
+                        help=f"body sentences of the synthetic corpus (default {SYNTHETIC_SENTENCES:,})")
     parser.add_argument("--articles", type=int, default=1500, help="PolNeAR articles to use (default 1500: all)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per corpus; the best is kept (default 3)")
     parser.add_argument("--sentiment", action="store_true", help="time sentiment too (off by default)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        corpora = {"synthetic": synthetic_articles(Path(tmp))}
+        corpora = {"synthetic": synthetic_articles(Path(tmp), args.sentences)}
         polnear = polnear_articles()
         if polnear is None:
             print(f"PolNeAR not found at {POLNEAR}: profiling the synthetic corpus only", file=sys.stderr)

@@ -12,6 +12,7 @@ Usage::
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def score(paths: list[Path], reference_path: Path) -> dict:
     return row
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
     rows = []
     for name, paths, ref in sets():
         rows.append({"set": name, **score(paths, ref)})

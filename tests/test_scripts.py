@@ -1,0 +1,31 @@
+"""Smoke tests of the measurement scripts in scripts/ (they print figures; these check that they still run)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in SCRIPTS.glob("*.py")))
+def test_script_help_runs(script):
+    out = subprocess.run([sys.executable, str(SCRIPTS / script), "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "usage" in out.stdout.lower()
+
+
+def test_profile_steps_prints_every_step():
+    out = subprocess.run(
+        [sys.executable, str(SCRIPTS / "profile_steps.py"), "--sentences", "300", "--articles", "5", "--repeat", "1"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    rows = {line.split("|")[1].strip(): line for line in out.stdout.splitlines() if line.startswith("| ")}
+    for step in ("split", "frames", "attribution", "sentiment", "markers", "write", "total", "units/s"):
+        assert step in rows, out.stdout
+    total = float(rows["total"].split("|")[2])
+    assert total > 0
