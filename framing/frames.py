@@ -264,7 +264,9 @@ class CompiledLexicon:
     index : dict
         First token -> list of (token tuple, entry ids), longest first.
     regexes : list
-        (compiled regex, gate words, entry id, cased, how to search) for regex/cased rows.
+        (compiled regex, gate words, entry id, cased, how to search, first tokens) for regex/cased
+        rows; first tokens: None, or the words a match can begin with and whether it can begin with
+        digits (:func:`_first_tokens`).
     source : str
         Where the lexicon came from (for messages).
     """
@@ -311,7 +313,7 @@ class CompiledLexicon:
         # Regex prefilter: a regex is tried only when a word of its first gate group is a token.
         self.gate_index: dict[str, list[int]] = {}
         self.ungated: list[int] = []
-        for k, (_, gate, _, cased, _) in enumerate(self.regexes):
+        for k, (_, gate, _, cased, _, _) in enumerate(self.regexes):
             if cased or not gate or "<num>" in gate[0]:
                 self.ungated.append(k)
             else:
@@ -319,7 +321,7 @@ class CompiledLexicon:
                     self.gate_index.setdefault(w, []).append(k)
         self.gate_words = frozenset(self.gate_index)
         self.all_gate_words = frozenset(
-            w for _, gate, _, cased, _ in self.regexes if not cased for group in gate for w in group if w != "<num>"
+            w for _, gate, _, cased, _, _ in self.regexes if not cased for group in gate for w in group if w != "<num>"
         )
         # Every token the matcher looks up (one set intersection per unit finds them all).
         self.lookup = self.keys | self.all_gate_words
@@ -369,9 +371,11 @@ class CompiledLexicon:
         gset = None  # the unit's tokens that belong to some gate group (for the groups after the first)
         numeric = None
         cased_subject = None
+        tset = None  # the unit's distinct tokens (for rows searched from their first tokens)
+        decimals = None  # the unit's tokens that are digit runs
         regexes = self.regexes
         for k in todo:
-            rx, gate, e, cased, how = regexes[k]
+            rx, gate, e, cased, how, first = regexes[k]
             if cased:
                 if gate and not _all_groups_in(gate, text):
                     continue
@@ -395,7 +399,17 @@ class CompiledLexicon:
                     if not ok:
                         continue
                 subject = norm
-            if not how:
+            if first is not None:  # tried only where one of its first tokens occurs (see _first_tokens)
+                if tset is None:
+                    tset = set(tokens)
+                words, digits = first
+                starts = tset.intersection(words)
+                if digits:
+                    if decimals is None:
+                        decimals = list(filter(str.isdecimal, tset))
+                    starts.update(decimals)
+                m = _match_from(rx, subject, starts)
+            elif not how:
                 m = rx.search(subject)
             elif how == "b":
                 m = _search(rx, subject, True)
@@ -521,6 +535,74 @@ def _top_level_alternation(pattern: str) -> bool:
     return False
 
 
+#: A leading ``\\b(?:...)`` group's alternative whose first token can be read off: a literal word,
+#: optionally with one optional letter or letter class at its end (``rebels?``, ``escape[sd]?``), then
+#: the end of the alternative or a token-ending ``\\s``, ``\\.`` or space (``out\\s+of``, ``u\\.s\\.``).
+_FIRST_WORD = re.compile(r"([a-z0-9]+?)(?:([a-z]|\[[a-z]+\])\?)?(?:(?:\\s|\\\.| )(?![*?{]).*)?", re.DOTALL)
+#: Alternatives that match a run of decimal digits (``\\d{1,3}``: a count).
+_DIGIT_ALTERNATIVES = frozenset({r"\d", r"\d+", r"\d{1,3}"})
+
+
+def _first_tokens(pattern: str) -> tuple[frozenset[str], bool] | None:
+    """The tokens a match of `pattern` can begin with, when the pattern makes that plain.
+
+    For a pattern ``\\b(?:A1|A2|...)REST`` whose alternatives all begin with a literal word (see
+    :data:`_FIRST_WORD`) or are a digit run (:data:`_DIGIT_ALTERNATIVES`), and whose ``REST`` begins
+    with ``\\s``, a space or ``\\b`` (not made optional by a quantifier), returns the set of words a
+    match's first token can be, and whether it can also be a run of digits; otherwise None.
+
+    Why this is exact: a match starts at a ``\\b`` followed by a word character (every alternative
+    begins with one), so at the start of a maximal run of word characters, that is, of a token of
+    :func:`_tokenize`. The alternative's leading word (with or without its optional letter) is that
+    whole run, since what follows it cannot be a word character (``\\s``, ``\\.``, a space, or the
+    end of the group followed by ``\\s``, a space or ``\\b``); a digit run is followed by the same.
+    So every match starts where one of these tokens occurs in the text: trying ``rx.match`` at each
+    occurrence (found by substring search, a superset), in text order, finds the match
+    ``rx.search`` finds, without the engine trying every position of the text.
+    """
+    if not pattern.startswith("\\b(?:"):
+        return None
+    depth, escaped, in_class, end = 0, False, False, None
+    for i in range(2, len(pattern)):
+        c = pattern[i]
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                end = i
+                break
+    if end is None:
+        return None
+    body, rest = pattern[5:end], pattern[end + 1 :]
+    if not (rest[:2] in ("\\s", "\\b") or rest[:1] == " ") or rest[2:3] in ("*", "?", "{") or (rest[:1] == " " and rest[1:2] in ("*", "?", "{")):
+        return None
+    if _top_level_alternation(rest) or "(" in body:
+        return None
+    words: set[str] = set()
+    digits = False
+    for alt in body.split("|"):
+        if alt in _DIGIT_ALTERNATIVES:
+            digits = True
+            continue
+        m = _FIRST_WORD.fullmatch(alt)
+        if m is None:
+            return None
+        stem, optional = m.group(1), m.group(2)
+        words.add(stem)
+        if optional:
+            words.update(stem + ch for ch in optional.strip("[]"))
+    return frozenset(words), digits
+
+
 def _has_prefix(pattern: str) -> bool:
     """Can the regex engine skip ahead to where `pattern` may match? Only then does stripping a leading
     ``\\b`` pay (:func:`_search`): when the rest begins with a letter or digit the engine jumps to that
@@ -555,6 +637,39 @@ def _search(rx: re.Pattern, s: str, left_boundary: bool):
         pos = st + 1
         if pos > n:
             return None
+
+
+def _match_from(rx: re.Pattern, s: str, starts) -> re.Match | None:
+    """``rx.search(s)`` when every match of `rx` begins where one of the strings `starts` occurs in `s`.
+
+    ``rx.match`` is tried at each occurrence, in text order; the first success is the leftmost
+    match, the one ``rx.search`` returns (a search tries ``match`` at every position in turn, and
+    ``\\b`` and look-behinds see the text before the position either way).
+    """
+    if not starts:
+        return None
+    find = s.find
+    if len(starts) == 1:
+        (w,) = starts
+        at = find(w)
+        while at >= 0:
+            m = rx.match(s, at)
+            if m is not None:
+                return m
+            at = find(w, at + 1)
+        return None
+    positions = []
+    for w in starts:
+        at = find(w)
+        while at >= 0:
+            positions.append(at)
+            at = find(w, at + 1)
+    positions.sort()
+    for at in positions:
+        m = rx.match(s, at)
+        if m is not None:
+            return m
+    return None
 
 
 def _negated(tokens: list[str], start: int, end: int) -> bool:
@@ -678,7 +793,8 @@ def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
             # how to search: "b" = the stripped leading \b checked by _search; "^" = anchored at the start
             # (no MULTILINE flag can be set in a lexicon pattern's body without (?m), which re.match honours too)
             how = "b" if left_b else ("^" if pattern.startswith("^") and not _top_level_alternation(pattern[1:]) else "")
-            regexes.append((rx, tuple(gate), entry_id, kind == "cased", how))
+            first = _first_tokens(pattern) if kind == "regex" and not how else None
+            regexes.append((rx, tuple(gate), entry_id, kind == "cased", how, first))
             continue
         try:
             variants = _expand(pattern)

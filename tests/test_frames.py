@@ -552,3 +552,50 @@ def test_stripped_word_boundary_search_matches_the_plain_pattern(pattern, text):
     fast = _search(re.compile(pattern[2:]), text, True)
     assert (fast.span() if fast else None) == (plain.span() if plain else None)
 
+
+
+from framing.frames import _first_tokens, _match_from  # noqa: E402
+
+_FIRST_TOKEN_ROWS = [p for p in _REGEX_ROWS if _first_tokens(p) is not None]
+_NUMBERY = st.lists(
+    st.sampled_from(
+        "one someone none ten often 13 1300 ٣ 7th killed dead were people militants us u.s. rebels rebel held by "
+        "the a isis support supporters of , . ; : out get pull control under escaped".split()
+    ),
+    max_size=16,
+).map(" ".join)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\b(?:killed|kill)\s+(?:\d{1,3}|one)\b", (frozenset({"killed", "kill"}), False)),
+        (r"\b(?:\d{1,3}|dozens?)\s+killed", (frozenset({"dozen", "dozens"}), True)),
+        (r"\b(?:out\s+of|u\.s\.|the group's|escape[sd]?)\b", (frozenset({"out", "u", "the", "escape", "escaped", "escapes"}), False)),
+        (r"\b(?:killed|kill)\w*", None),  # the first token may go on past the word
+        (r"\b(?:killed|kill)\s*x", None),  # the space after it is optional
+        (r"\b(?:coordinat\w*|agreement)\s+with", None),  # a stem, not a word
+        (r"\b(?:a|b)\s+x|y", None),  # a top-level alternative does not start with the group
+        (r"\bkilled\s+\d", None),  # no leading group
+    ],
+)
+def test_first_tokens_table(pattern, expected):
+    assert _first_tokens(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", _FIRST_TOKEN_ROWS)
+@settings(max_examples=80, deadline=None)
+@given(text=st.one_of(_NUMBERY, _WORDY))
+def test_search_from_first_tokens_matches_the_plain_search(pattern, text):
+    rx = re.compile(pattern)
+    words, digits = _first_tokens(pattern)
+    tokens = set(_TOKEN.findall(text))
+    starts = tokens & words | ({t for t in tokens if t.isdecimal()} if digits else set())
+    plain = rx.search(text)
+    fast = _match_from(rx, text, starts)
+    assert (fast.span() if fast else None) == (plain.span() if plain else None)
+
+
+def test_lexicon_rows_searched_from_first_tokens():
+    # the rows that cost most when searched from every position are the ones this covers
+    assert len(_FIRST_TOKEN_ROWS) >= 15
