@@ -841,6 +841,9 @@ def _decide(lex: CompiledLexicon, hits, threshold: float) -> tuple[set, dict, di
 
 
 def _text_list(units: pd.DataFrame) -> list[str]:
+    texts = units["text"].tolist()
+    if set(map(type, texts)) <= {str}:  # the usual column: every cell a plain str (one C-level pass)
+        return texts
     return [t if isinstance(t, str) else ("" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)) for t in units["text"].tolist()]
 
 
@@ -930,10 +933,22 @@ def code_frames(
                 PLACE_SYRIA in pseudo,
                 PLACE_ELSEWHERE in pseudo,
                 partial,
+                # context-free: no anaphor, pronoun, "the group" or place, and no sovereignty to scope,
+                # so the unit's frames are its own whatever came before (the fast path below)
+                not (INHERIT in pseudo or (RESOLVE in pseudo and partial) or GROUP in pseudo
+                     or PLACE_SYRIA in pseudo or PLACE_ELSEWHERE in pseudo or "sovereignty" in own),
+                "counter_terror" in own,
             )
             if len(memo) < CACHE_SIZE:
                 memo[hits] = coded
-        own, own_str, own_ev, ev, anaphor, pronoun, group, in_syria, elsewhere, partial = coded
+        if coded[10]:  # context-free (see above): what the general path below would do, in short
+            frames_col.append(coded[1])
+            evidence_col.append(coded[2])
+            if coded[11]:
+                ct_seen = True
+            prev_key, prev_frames, prev_unit = (art, par), coded[0], num
+            continue
+        own, own_str, own_ev, ev, anaphor, pronoun, group, in_syria, elsewhere, partial, _, _ = coded
         if location is None and (in_syria or elsewhere):
             location = PLACE_SYRIA if in_syria else PLACE_ELSEWHERE
         extra: dict[str, str] | None = None  # frame added by context -> the anaphor that brought it
