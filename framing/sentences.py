@@ -66,13 +66,23 @@ _SPEECH_TAG_AFTER = re.compile(
 #: whose other characters are ASCII, NFKC + lower-casing + non-alphanumerics to one space is
 #: then the ASCII rule applied to the text with these characters replaced by a space.
 FINGERPRINT_SPACE_LIKE = "\u00a0\u2009\u202f\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2015\u2026"
-#: The same characters, UTF-8 encoded (they are replaced in the encoded text, one byte each).
-_SPACE_LIKE_UTF8 = tuple(c.encode("utf-8") for c in FINGERPRINT_SPACE_LIKE)
 #: ASCII bytes mapped as the fingerprint normalises them: letters lower-cased, digits kept,
 #: every other byte (punctuation, white space, ``_``) to a space.
 _FP_BYTES = bytes(
     (b | 0x20 if chr(b).isalpha() else b) if b < 128 and chr(b).isalnum() else 0x20 for b in range(256)
 )
+
+
+def _spaced(text: str) -> str:
+    """`text` with each :data:`FINGERPRINT_SPACE_LIKE` character replaced by one space (offsets kept).
+
+    A ``str.replace`` per character that occurs: finding one character in a ``str`` is a
+    fast C search, about ten times faster than searching its UTF-8 bytes in the encoded text.
+    """
+    for c in FINGERPRINT_SPACE_LIKE:
+        if c in text:
+            text = text.replace(c, " ")
+    return text
 
 
 def _ascii_source(text: str) -> bytes | None:
@@ -84,11 +94,8 @@ def _ascii_source(text: str) -> bytes | None:
     """
     if text.isascii():
         return text.encode("ascii")
-    data = text.encode("utf-8")
-    for encoded in _SPACE_LIKE_UTF8:
-        if encoded in data:
-            data = data.replace(encoded, b" ")
-    return data if data.isascii() else None
+    text = _spaced(text)
+    return text.encode("ascii") if text.isascii() else None
 
 
 def _squeeze(data: bytes) -> bytes:
@@ -154,12 +161,17 @@ def _fingerprints(text: str, starts: list[int], ends: list[int]) -> list[str]:
 
     The per-character mapping of the fast path (:func:`_ascii_source`, then :data:`_FP_BYTES`)
     is applied to the whole article in two C calls; each unit then only slices, squeezes and
-    hashes. An article with other non-ASCII characters falls back to one unit at a time.
+    hashes. In an article with other non-ASCII characters, each unit that has none of them
+    takes the same fast path (its :func:`_ascii_source` is its slice of the article's) and
+    the others the full rule (NFKC).
     """
-    source = _ascii_source(text)
-    if source is None:
-        return [fingerprint(text[s:e]) for s, e in zip(starts, ends)]
-    mapped = source.translate(_FP_BYTES)
+    if text.isascii():
+        mapped = text.encode("ascii").translate(_FP_BYTES)
+    else:
+        spaced = _spaced(text)
+        if not spaced.isascii():
+            return [_unit_fingerprint(text, spaced, s, e) for s, e in zip(starts, ends)]
+        mapped = spaced.encode("ascii").translate(_FP_BYTES)
     sha1 = hashlib.sha1
     out = []
     for s, e in zip(starts, ends):
@@ -168,6 +180,14 @@ def _fingerprints(text: str, starts: list[int], ends: list[int]) -> list[str]:
             unit = unit.replace(b"  ", b" ")
         out.append(sha1(unit.strip(b" ")).hexdigest()[:FINGERPRINT_HEX_DIGITS])
     return out
+
+
+def _unit_fingerprint(text: str, spaced: str, start: int, end: int) -> str:
+    """``fingerprint(text[start:end])``, given ``spaced = _spaced(text)``."""
+    piece = spaced[start:end]
+    if piece.isascii():
+        return _digest(_squeeze(piece.encode("ascii").translate(_FP_BYTES)))
+    return _digest(_slow_normalise(text[start:end]).encode("utf-8"))
 
 
 @functools.lru_cache(maxsize=1)

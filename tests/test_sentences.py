@@ -136,3 +136,41 @@ def test_fingerprint_fast_path_matches_codebook_definition(text):
 )
 def test_split_with_tabs_no_break_spaces_and_runs_of_terminators(paragraph, expected):
     assert split_sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # some units have a character that needs NFKC (é, ﬁ, a combining accent), the others only space-like ones
+        "“We came,” he said. Café owners fled. ‘No’ — never. The ﬁve died. Ce\u0301line left…",
+        "He said: «no». Ağrı’s mayor spoke.\nAnd\u00a0then – silence. It’s over.",
+    ],
+)
+def test_fingerprints_of_an_article_with_some_non_ascii_units(text):
+    from framing.sentences import _fingerprints
+
+    spans = [(s, e) for line_start, line in _lines(text) for s, e in ((line_start + a, line_start + b) for a, b in sentence_spans(line))]
+    assert _fingerprints(text, [s for s, _ in spans], [e for _, e in spans]) == [reference_fingerprint(text[s:e]) for s, e in spans]
+
+
+def _lines(text):
+    at = 0
+    for line in text.splitlines(keepends=True):
+        yield at, line.rstrip("\n")
+        at += len(line)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from framing.sentences import FINGERPRINT_SPACE_LIKE  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z1.,!?\n") + list(FINGERPRINT_SPACE_LIKE) + ["é", "ﬁ", "\u0301", "İ", "ß"]), max_size=60))
+def test_fingerprints_equal_the_definition_unit_by_unit(text):
+    from framing.sentences import _fingerprints
+
+    cuts = sorted({0, len(text)} | {i for i, c in enumerate(text) if c in ".\n"})
+    starts, ends = cuts[:-1], cuts[1:]
+    assert _fingerprints(text, starts, ends) == [reference_fingerprint(text[s:e]) for s, e in zip(starts, ends)]
