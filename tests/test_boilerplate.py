@@ -146,3 +146,55 @@ def test_articles_with_and_without_literals(article, kinds):
     from framing.units import units_from_text
 
     assert [u["kind"] for u in units_from_text(article)] == kinds
+
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from framing.boilerplate import _first_category, _lead_strings, _plan, boilerplate_patterns  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "pattern, flags, expected",
+    [
+        (r"^\*.*", re.IGNORECASE, {"*"}),
+        (r"^(?:by|from)\s+x", re.IGNORECASE, {a + b for a in "bB" for b in "yY"} | {a + b + c for a in "fF" for b in "rR" for c in "oO"}),
+        (r"^[A-Z][A-Z .'-]+,", 0, None),  # 26 x 30 pairs, checked below
+        (r"^(?:\(c\)|©|us)\W*$", re.IGNORECASE, {"(c)", "(C)", "us", "uS", "Us", "US"}),  # © matches no ASCII character
+        (r"^notes? to", 0, {"not"}),
+        (r"^ab?c", 0, {"a"}),  # the optional b ends what is known
+        (r"^(?:ab)?c", 0, {""}),  # an optional group: may begin with anything
+        (r"^\bk", re.IGNORECASE, {""}),  # a zero-width assertion is not read
+        (r"^k", re.IGNORECASE, {"k", "K"}),  # the Kelvin sign also matches, but is not ASCII
+        ("^\u212a", re.IGNORECASE, {"k", "K"}),  # the engine's own case folding: the Kelvin sign matches k and K
+        (r"^(?:ab|cd)|ef", 0, {"ab", "cd", "ef"}),
+    ],
+)
+def test_lead_strings_table(pattern, flags, expected):
+    got = _lead_strings(pattern, flags)
+    if expected is None:
+        assert len(got) == 26 * 30 and "A " in got and "Th" not in got
+    else:
+        assert got == expected
+
+
+def test_lead_prefilter_is_used_for_lines_and_not_where_most_prose_passes():
+    assert _plan("line").lead is not None
+    assert _plan("sentence").lead is None
+
+
+_LINE_STARTS = st.sampled_from(
+    ["The ", "THE ", "This story was updated", "SHARE", "Share this", "By Jane Roe", "From our desk", "ATMEH, Syria",
+     "A ", "US", "U.S.", "* note", "(c) 2022", "© 2022", "Photo: AP", "Related:", "Read more: x", "İmage", "ſhare", "K", "Watch"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE_STARTS, st.text(alphabet=st.sampled_from(list("abcTHE .,:-'!?\u2019")), max_size=12))
+def test_first_category_with_prefilter_equals_the_pattern_loop(start, rest):
+    line = (start + rest).strip()
+    for scope in ("line", "sentence"):
+        expected = next((category for rx, category in boilerplate_patterns(scope) if rx.fullmatch(line)), None)
+        assert _first_category(line, scope) == expected
