@@ -650,3 +650,54 @@ def test_every_full_name_is_filed_under_its_surname():
     for key in names:
         if " " in key:
             assert key.split()[-1] in names, key
+
+
+def _cue_forms_plain(cues, text):
+    # the plain definition: every form as a whole word (no letter, digit, "_" or "-" on either side)
+    return [(m.start(), m.end(), m.group(0)) for m in cues.pattern.finditer(text)]
+
+
+CUE_SCAN_CASES = [
+    "said the ministry, which says it was told.",
+    "Said Kirby; officials said-so and un-said it, saying: “we said”",
+    "pointed out, pointed,out and pointed  out, lashed\tout",  # a gap other than one space inside a form
+    "José said; saidé and ésaid; “said” — said…",  # letters and gaps outside ASCII next to a form
+    "told me told meé told meé and told him",  # a longer form rejected by a letter outside ASCII
+    "(said)said\tsaid\nsaid/said'said",
+    "said_ she said",  # an underscore: the loop
+    "\x01\x01\x01 said the official, \x01\x01said",  # masked quotations: the loop
+    "",
+    "s",
+    "SAID SAYS Told",
+]
+
+
+@pytest.mark.parametrize("text", CUE_SCAN_CASES)
+def test_cue_scan_equals_the_whole_word_pattern(text):
+    _, cues = _attr._resources("speakers.tsv", "cues.tsv")
+    assert cues.finditer(text, text.lower()) == _cue_forms_plain(cues, text)
+    assert cues.finditer(text) == _cue_forms_plain(cues, text)
+
+
+def test_cue_scan_equals_the_whole_word_pattern_on_random_text():
+    _, cues = _attr._resources("speakers.tsv", "cues.tsv")
+    rng = random.Random(13)
+    alphabet = [" ", " ", ",", "-", "'", "(", "\t", "é", "—", "“", "?", "x", "1", "said", "says", "told", "me",
+                "pointed", "out", "warned", "claimed", "ed", "s", "Said", "lash"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert cues.finditer(text, text.lower()) == _cue_forms_plain(cues, text), repr(text)
+
+
+def test_lower_casing_one_character_keeps_its_class():
+    # _Cues.finditer tests the character before and after a form in the lower-cased text: lower-casing a
+    # character into one character must keep whether it is a word character, alphanumeric, or "-"
+    word = re.compile(r"\w").fullmatch
+    changed = [
+        hex(i) for i in range(0x110000)
+        if len(chr(i).lower()) == 1 and (
+            bool(word(chr(i))) != bool(word(chr(i).lower())) or chr(i).isalnum() != chr(i).lower().isalnum()
+            or (chr(i) == "-") != (chr(i).lower() == "-")
+        )
+    ]
+    assert changed == []
