@@ -771,7 +771,12 @@ def _name_before(text: str, surname: str) -> tuple[int, int] | None:
         e = k + n
         if not (e < len(text) and (text[e] == "-" or text[e] == "_" or text[e].isalnum())):
             lo = max(0, k - _NAME_WINDOW)
-            m = _CAPS_BEFORE.search(text, lo, k)
+            # a match is one to three words, each followed by white space, ending at k: it starts inside
+            # the last three white-space-free chunks before k, so the search may start at the third
+            # (``str.split`` and ``\s`` take the same white space, checked in the tests); the leftmost
+            # match found from there is the one found from `lo`, without trying every earlier position
+            parts = text[lo:k].rsplit(None, 3)
+            m = _CAPS_BEFORE.search(text, lo + len(parts[0]) if len(parts) == 4 else lo, k)
             if m is not None:
                 return m.start(), e
         k = text.find(surname, k + 1)

@@ -701,3 +701,49 @@ def test_lower_casing_one_character_keeps_its_class():
         )
     ]
     assert changed == []
+
+
+def _name_before_plain(text, surname):
+    # the plain definition: the first whole-word `surname` after one to three capitalised words
+    for m in re.finditer(re.escape(surname), text):
+        k, e = m.span()
+        if e < len(text) and (text[e] in "-_" or text[e].isalnum()):
+            continue
+        found = _attr._CAPS_BEFORE.search(text, max(0, k - _attr._NAME_WINDOW), k)
+        if found is not None:
+            return found.start(), e
+    return None
+
+
+NAME_BEFORE_CASES = [
+    ("envoy Bassam Sabbagh said", "Sabbagh"),
+    ("the Syrian envoy to the UN, Ambassador Dr Bassam Al-Sabbagh, said", "Al-Sabbagh"),
+    ("McKenzie  O’Neill\tKirby\u2003Smith said", "Smith"),  # four words: the last three
+    ("a b c D e Kirby and Kirby", "Kirby"),
+    ("xAbc Def Kirby", "Kirby"),  # a capital inside a chunk starts the first word
+    ("Kirby", "Kirby"),
+    ("said John Kirby_ and John Kirby", "Kirby"),
+    ("U.S. Rep. Porter Goff", "Goff"),
+    ("A" * 400 + " Bb Kirby", "Kirby"),  # beyond the window
+    ("\x1cJohn\x1fKirby", "Kirby"),  # white space for str.split and for \s alike
+]
+
+
+@pytest.mark.parametrize("text,surname", NAME_BEFORE_CASES)
+def test_name_before_equals_the_plain_search(text, surname):
+    assert _attr._name_before(text, surname) == _name_before_plain(text, surname)
+
+
+def test_name_before_equals_the_plain_search_on_random_text():
+    rng = random.Random(17)
+    alphabet = [" ", " ", "  ", "\t", ",", ".", "-", "’", "A", "Bo", "al-", "Kirby", "x", "Mc", "Al", "\xa0", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert _attr._name_before(text, "Kirby") == _name_before_plain(text, "Kirby"), repr(text)
+
+
+def test_split_and_regex_white_space_are_the_same():
+    # _name_before cuts the text with str.rsplit() and searches it with \s
+    space = re.compile(r"\s").fullmatch
+    differ = [hex(i) for i in range(0x110000) if bool(space(chr(i))) != (("a" + chr(i) + "a").split() == ["a", "a"])]
+    assert differ == []
