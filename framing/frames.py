@@ -172,6 +172,8 @@ _PATTERN_TOKEN = re.compile(r"<num>|\w+|[^\w\s]")
 #: news sentences (measured on PolNeAR and the synthetic corpus); a text with any other mark is
 #: tokenised by the regex.
 _PADDED = (".", ",", "'", '"', ":", ")", "(", "?", "$", ";")
+# Each mark with its padded form, built once.
+_PADDED_PAIRS = tuple((ch, f" {ch} ") for ch in _PADDED)
 # ASCII characters that are neither a word character nor whitespace for the regex engine, minus _PADDED.
 _OTHER_MARKS = bytes(
     c for c in range(128) if not re.fullmatch(r"[\w\s]", chr(c)) and chr(c) not in _PADDED
@@ -189,9 +191,9 @@ def _tokenize(norm: str) -> list[str]:
     """
     if not norm.isascii() or norm.encode().translate(None, _KEEP_ALL):
         return _TOKEN.findall(norm)
-    for ch in _PADDED:
+    for ch, padded in _PADDED_PAIRS:
         if ch in norm:
-            norm = norm.replace(ch, f" {ch} ")
+            norm = norm.replace(ch, padded)
     return norm.split()
 _GROUP = re.compile(r"\(([^()]*)\)")
 
@@ -320,6 +322,12 @@ class CompiledLexicon:
                 for w in gate[0]:
                     self.gate_index.setdefault(w, []).append(k)
         self.gate_words = frozenset(self.gate_index)
+        # When every ungated row is a case-sensitive row with a gate (the lexicon's 'IS' row), a unit
+        # with no gate word can fire one only if a word of one of their first gate groups occurs in
+        # its text: these words, or None (no such shortcut).
+        self.ungated_first: tuple[str, ...] | None = None
+        if self.ungated and all(self.regexes[k][3] and self.regexes[k][1] for k in self.ungated):
+            self.ungated_first = tuple(sorted({w for k in self.ungated for w in self.regexes[k][1][0]}))
         self.all_gate_words = frozenset(
             w for _, gate, _, cased, _, _ in self.regexes if not cased for group in gate for w in group if w != "<num>"
         )
@@ -365,6 +373,11 @@ class CompiledLexicon:
                     self._todo.clear()
                 self._todo[gated] = todo
         elif self.ungated:
+            first_words = self.ungated_first
+            if first_words is not None and (
+                first_words[0] not in text if len(first_words) == 1 else not any(w in text for w in first_words)
+            ):
+                return tuple(out)  # no ungated row can fire (a necessary condition, see __post_init__)
             todo = self.ungated  # ascending already
         else:
             return tuple(out)

@@ -599,3 +599,30 @@ def test_search_from_first_tokens_matches_the_plain_search(pattern, text):
 def test_lexicon_rows_searched_from_first_tokens():
     # the rows that cost most when searched from every position are the ones this covers
     assert len(_FIRST_TOKEN_ROWS) >= 15
+
+
+def _cased_lexicon(rows):
+    return pd.DataFrame(
+        [
+            {"frame": "counter_terror", "kind": kind, "pattern": pattern, "weight": "1", "gate": gate, "label": "", "why": "test"}
+            for kind, pattern, gate in rows
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "text", "expected"),
+    [
+        # a case-sensitive row with a gate, and no gated row: tried only where a gate word occurs
+        ([("cased", r"\bIS\b", "IS")], "Fighters of IS fled.", "counter_terror"),
+        ([("cased", r"\bIS\b", "IS")], "Fighters of ISIS fled.", ""),
+        ([("cased", r"\bIS\b", "IS")], "Fighters of is fled.", ""),
+        ([("cased", r"\bISIL\b", "ISIL Daesh"), ("cased", r"\bIS\b", "IS")], "ISIL fighters left.", "counter_terror"),
+        ([("cased", r"\bISIL\b", "ISIL Daesh"), ("cased", r"\bIS\b", "IS")], "Isil fighters left.", ""),
+        # a case-sensitive row without a gate is tried on every unit
+        ([("cased", r"\bDaesh\b", "")], "Daesh left.", "counter_terror"),
+    ],
+)
+def test_case_sensitive_rows_behind_their_gate(rows, text, expected):
+    got = code_frames(pd.DataFrame({"text": [text]}), lexicon=_cased_lexicon(rows))
+    assert got["frames"].iloc[0] == expected
