@@ -143,6 +143,8 @@ class _Plan(NamedTuple):
     #: None when some pattern may begin with anything, or when the check would let most prose
     #: through (:data:`LEAD_FILTER_MAX_PASS`), where it would cost more than it saves.
     lead: tuple[frozenset[str], frozenset[str], frozenset[str]] | None
+    #: `nocase_literals` grouped under a shared part (:func:`_guards`): ``(guard, members)``.
+    nocase_groups: tuple[tuple[bytes, tuple[bytes, ...]], ...]
 
 
 @functools.lru_cache(maxsize=None)
@@ -179,7 +181,56 @@ def _plan(scope: str) -> _Plan:
                     by_length[len(prefix)].add(prefix)
         if not by_length[0] and _prose_pass_share(by_length) <= LEAD_FILTER_MAX_PASS:  # "" = may begin with anything
             lead = (frozenset(by_length[1]), frozenset(by_length[2]), frozenset(by_length[3]))
-    return _Plan(anchored, index_of_group, tuple(scanning), tuple(c for _, c in table), _shortest(nocase), _shortest(case), unfiltered, lead)
+    nocase_literals = _shortest(nocase)
+    return _Plan(
+        anchored, index_of_group, tuple(scanning), tuple(c for _, c in table), nocase_literals, _shortest(case), unfiltered, lead,
+        _guards(nocase_literals),
+    )
+
+
+#: Shortest shared part worth a search of its own (:func:`_guards`): shorter ones occur in most articles.
+MIN_GUARD = 5
+
+
+def _guards(literals: tuple[bytes, ...]) -> tuple[tuple[bytes, tuple[bytes, ...]], ...]:
+    """`literals` grouped under shared parts: ``((guard, members), ...)``, every literal in one group.
+
+    Each member contains its guard, so where the guard does not occur none of its members does:
+    one search of the article instead of one per member ("ting by" for "reporting by", "writing
+    by", "editing by"). Guards are the longest common substrings (at least :data:`MIN_GUARD`
+    bytes) of two literals, the one shared by most literals first; a literal sharing none is
+    its own guard. Single-byte literals come first (a ``memchr`` each, and often present).
+    """
+    rest = sorted(literals, key=len)
+    groups: list[tuple[bytes, tuple[bytes, ...]]] = []
+    while rest:
+        best: tuple[int, int, bytes] | None = None
+        for i, a in enumerate(rest):
+            for b in rest[i + 1 :]:
+                common = _longest_common(a, b)
+                if len(common) >= MIN_GUARD:
+                    key = (sum(common in x for x in rest), len(common), common)
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+        if best is None:
+            groups.extend((x, (x,)) for x in rest)
+            break
+        guard = best[2]
+        groups.append((guard, tuple(x for x in rest if guard in x)))
+        rest = [x for x in rest if guard not in x]
+    return tuple(sorted(groups, key=lambda g: len(g[0]) > 1))
+
+
+def _longest_common(a: bytes, b: bytes) -> bytes:
+    """The longest common substring of `a` and `b` (the first found of that length)."""
+    best = b""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
 
 
 #: How many leading characters the prefilter of the anchored patterns looks at. Three tell most prose
@@ -375,7 +426,12 @@ def _may_scan(text: str, lowered: bytes | None, plan: _Plan) -> bool:
         return True
     if not plan.nocase_literals:
         return False
-    return lowered is None or any(x in lowered for x in plan.nocase_literals)
+    if lowered is None:
+        return True
+    for guard, members in plan.nocase_groups:  # (_guards)
+        if guard in lowered and (len(members) == 1 or any(x in lowered for x in members)):
+            return True
+    return False
 
 
 def _first_category(text: str, scope: str, scan: bool = True) -> str | None:

@@ -198,3 +198,31 @@ def test_first_category_with_prefilter_equals_the_pattern_loop(start, rest):
     for scope in ("line", "sentence"):
         expected = next((category for rx, category in boilerplate_patterns(scope) if rx.fullmatch(line)), None)
         assert _first_category(line, scope) == expected
+
+
+from framing.boilerplate import _guards, _lowered_for_literals, _may_scan  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "literals, expected",
+    [
+        ((b"reporting by", b"writing by", b"editing by", b"contributed"),
+         ((b"ting by", (b"writing by", b"editing by", b"reporting by")), (b"contributed", (b"contributed",)))),
+        ((b"photo", b"/", b" in russia", b" in the russian federation"),
+         ((b"/", (b"/",)), (b" russia", (b" in russia", b" in the russian federation")), (b"photo", (b"photo",)))),
+        ((b"abcd", b"xabcdx"), ((b"abcd", (b"abcd",)), (b"xabcdx", (b"xabcdx",)))),  # a shared part shorter than MIN_GUARD
+        ((), ()),
+    ],
+)
+def test_guards_table(literals, expected):
+    assert _guards(literals) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["reporting", "writing", " by", "edit", "ing by", "contributed", "photo", " in ", "russia", "[", "x", " the russian federation", "/"]), max_size=8).map("".join))
+def test_article_check_with_guards_equals_a_search_per_literal(text):
+    lowered = _lowered_for_literals(text)
+    for scope in ("line", "sentence"):
+        plan = _plan(scope)
+        expected = plan.unfiltered or any(x in text for x in plan.case_literals) or any(x in lowered for x in plan.nocase_literals)
+        assert _may_scan(text, lowered, plan) == expected
