@@ -1398,17 +1398,19 @@ class _Coder:
                 break
         if i == 0 and not complete:
             return _RETRY
-        if i > 0 and toks[i - 1].lower() in _PASSIVE_AUX and masked[start : start + 30].split(" ", 1)[0].lower().endswith("ing"):
+        prev = lt if i > 0 else ""  # toks[i - 1].lower(): the loop above stopped at it
+        if prev in _PASSIVE_AUX and masked[start : start + 30].split(" ", 1)[0].lower().endswith("ing"):
             i -= 1  # progressive: "the organisation is calling for"
             while i > 0 and toks[i - 1].lower() in _AUX_ADVERBS:
                 i -= 1
             if i == 0 and not complete:
                 return _RETRY
-        elif i > 0 and (toks[i - 1].lower() in _PASSIVE_AUX or toks[i - 1].lower().endswith(_BE_CONTRACTIONS)):
+            prev = toks[i - 1].lower() if i > 0 else ""
+        elif prev in _PASSIVE_AUX or prev.endswith(_BE_CONTRACTIONS):
             return None, "passive", []
-        if i > 0 and toks[i - 1].lower() == "to":
+        if prev == "to":
             return None, "infinitive", []
-        if i > 0 and toks[i - 1].lower() in _MODALS:
+        if prev in _MODALS:
             return None, "future", []
         end = i
         j = i
