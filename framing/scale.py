@@ -136,6 +136,13 @@ INPUT_SUFFIXES = {
 }
 #: File name suffix -> output format.
 OUTPUT_SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".tsv": "tsv"}
+#: Entries of Dask's low-level logs (task transitions, events; Dask's default is 100,000): enough to
+#: debug the last chunks, and the scheduler's memory stays flat. Measured at 10^6 sentences with
+#: ``--dask local``: the client-and-scheduler process peaked at 238 MB with 100 entries, 454 MB with
+#: 1,000 and 452 MB with the default (some entries hold whole messages). It takes effect when
+#: :func:`dask_client` is the first to import ``distributed`` in the process and the user has not
+#: set ``distributed.admin.low-level-log-length``.
+DASK_LOG_LENGTH = 100
 #: Coding columns with integer values (the rest are text unless listed in FLOAT_COLUMNS).
 INT_COLUMNS = ("unit", "paragraph", "start", "end")
 #: Coding columns with float values (NaN when sentiment is off, and for boilerplate).
@@ -1101,6 +1108,14 @@ def dask_client(address: str = "local", *, workers: int = 2) -> Iterator[Any]:
     ...     code_collection("arts.jsonl", "coded.parquet", executor=client.get_executor(pure=False))
     """
     try:
+        import dask
+
+        if "distributed" not in sys.modules and dask.config.get("distributed.admin.low-level-log-length", None) is None:
+            # Dask keeps a log of every task's state transitions (100,000 entries by default) and
+            # reads its length when `distributed` is first imported: bounded here (in this process's
+            # Dask configuration, unless the user set it), the scheduler's memory no longer grows
+            # with the number of chunks.
+            dask.config.set({"distributed.admin.low-level-log-length": DASK_LOG_LENGTH})
         from distributed import Client, LocalCluster
     except ImportError as err:
         raise ImportError('the Dask path needs Dask, an optional extra: pip install "framing[dask]"') from err

@@ -632,3 +632,18 @@ def test_code_dask_on_a_local_cluster_equals_single_process():
         units = code_dask(dd.from_pandas(articles, npartitions=4))
         got = client.compute(units).result().reset_index(drop=True)
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_local_dask_cluster_bounds_its_task_logs():
+    """The scheduler's transition log is bounded (DASK_LOG_LENGTH), so its memory does not grow with chunks."""
+    pytest.importorskip("distributed")
+    import subprocess
+
+    code = (
+        "from framing.scale import dask_client, DASK_LOG_LENGTH\n"
+        "with dask_client('local', workers=1) as client:\n"
+        "    print(client.cluster.scheduler.transition_log.maxlen, DASK_LOG_LENGTH)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    maxlen, wanted = out.stdout.split()[-2:]
+    assert maxlen == wanted
