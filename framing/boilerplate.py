@@ -19,6 +19,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from ._pattern_text import class_end, group_end, top_level_split
 from .resources import read_table
 
 __all__ = ["boilerplate_reason", "sentence_boilerplate_reason", "is_boilerplate", "boilerplate_patterns"]
@@ -288,66 +289,16 @@ def _prose_pass_share(by_length: list[set[str]]) -> float:
 def _alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of `pattern`; a pattern that is one ``(?:a|b)`` group followed by
     more is read as ``a...`` and ``b...`` only up to the group's end (what follows is not read)."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(pattern, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    parts.append(pattern[start:])
+    parts = top_level_split(pattern)
     if len(parts) > 1:
         return [q for p in parts for q in _alternatives(p)]
     if pattern.startswith("(?:"):
-        end = _group_end(pattern, 0)
+        end = group_end(pattern, 0)
         if end is not None and pattern[end + 1 : end + 2] not in ("?", "*", "{"):
             inner = _alternatives(pattern[3:end])
             # the group's text is read alone: append a marker that ends every alternative's prefix
             return [q + "(?=)" for q in inner]
     return [pattern]
-
-
-def _class_end(pattern: str, i: int) -> int:
-    """Index after the ``]`` closing the class that opens at ``pattern[i]``."""
-    j = i + 1
-    if pattern[j : j + 1] == "^":
-        j += 1
-    if pattern[j : j + 1] == "]":
-        j += 1
-    while j < len(pattern) and pattern[j] != "]":
-        j += 2 if pattern[j] == "\\" else 1
-    return j + 1
-
-
-def _group_end(pattern: str, i: int) -> int | None:
-    """Index of the ``)`` closing the group that opens at ``pattern[i]``."""
-    depth, j = 0, i
-    while j < len(pattern):
-        c = pattern[j]
-        if c == "\\":
-            j += 2
-            continue
-        if c == "[":
-            j = _class_end(pattern, j)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return j
-        j += 1
-    return None
 
 
 def _leading_items(alternative: str, flags: int) -> list[str]:
@@ -361,7 +312,7 @@ def _leading_items(alternative: str, flags: int) -> list[str]:
             if len(item) < 2 or item[1].isdigit() or item[1] in "bBAZ":
                 break  # a back reference or a zero-width assertion
         elif c == "[":
-            item = alternative[i : _class_end(alternative, i)]
+            item = alternative[i : class_end(alternative, i)]
         elif c == "." or c not in _SPECIAL:
             item = c
         else:

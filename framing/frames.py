@@ -73,6 +73,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._pattern_text import group_end, top_level_split
 from .codebook import FRAMES
 from .errors import InputError
 from .resources import read_table
@@ -527,25 +528,7 @@ def _all_groups_in(gate: tuple, text: str) -> bool:
 
 def _top_level_alternation(pattern: str) -> bool:
     """Does `pattern` have a ``|`` outside any group (so a stripped ``\\b`` would bind only its first branch)?"""
-    depth = 0
-    escaped = False
-    in_class = False
-    for c in pattern:
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            return True
-    return False
+    return len(top_level_split(pattern)) > 1
 
 
 #: A leading ``\\b(?:...)`` group's alternative whose first token can be read off: a literal word,
@@ -575,24 +558,7 @@ def _first_tokens(pattern: str) -> tuple[frozenset[str], bool] | None:
     """
     if not pattern.startswith("\\b(?:"):
         return None
-    depth, escaped, in_class, end = 0, False, False, None
-    for i in range(2, len(pattern)):
-        c = pattern[i]
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                end = i
-                break
+    end = group_end(pattern, 2)
     if end is None:
         return None
     body, rest = pattern[5:end], pattern[end + 1 :]

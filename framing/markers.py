@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._pattern_text import group_end, top_level_split
 from .errors import InputError
 from .resources import read_table
 
@@ -125,51 +126,6 @@ def _scan_patterns(gates: list[str], cased: bool) -> list[re.Pattern]:
 _QUANTIFIERS = frozenset("*+?{")
 
 
-def _group_end(pattern: str, start: int) -> int:
-    """Index of the ``)`` closing the group that opens at ``pattern[start]`` (-1 if none)."""
-    depth, escaped, in_class = 0, False, False
-    for k in range(start, len(pattern)):
-        c = pattern[k]
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return k
-    return -1
-
-
-def _top_level_split(pattern: str) -> list[str]:
-    """`pattern` split on its ``|`` outside any group or character class."""
-    parts, depth, escaped, in_class, last = [], 0, False, False, 0
-    for k, c in enumerate(pattern):
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[last:k])
-            last = k + 1
-    parts.append(pattern[last:])
-    return parts
-
-
 def _lead_letter(pattern: str) -> tuple[str, str, bool] | None:
     """Split a pattern that must begin with one ASCII letter: ``(letter, rest, leading \\b)``.
 
@@ -178,15 +134,15 @@ def _lead_letter(pattern: str) -> tuple[str, str, bool] | None:
     """
     lead_b = pattern.startswith("\\b")
     body = pattern[2:] if lead_b else pattern
-    if len(_top_level_split(body)) > 1:
+    if len(top_level_split(body)) > 1:
         return None
     if body[:1].isascii() and body[:1].isalpha() and body[1:2] not in _QUANTIFIERS:
         return body[0], body[1:], lead_b
     if body.startswith("(?:"):
-        end = _group_end(body, 0)
-        if end < 0 or body[end + 1 : end + 2] in _QUANTIFIERS:
+        end = group_end(body, 0)
+        if end is None or body[end + 1 : end + 2] in _QUANTIFIERS:
             return None
-        alts = _top_level_split(body[3:end])
+        alts = top_level_split(body[3:end])
         if len({a[:1] for a in alts}) == 1 and all(a[:1].isascii() and a[:1].isalpha() and a[1:2] not in _QUANTIFIERS for a in alts):
             return alts[0][0], "(?:" + "|".join(a[1:] for a in alts) + ")" + body[end + 1 :], lead_b
     return None
