@@ -72,7 +72,7 @@ from ._io import atomic_write
 from .articles import iter_article_paths, read_article
 from .errors import InputError
 from .resources import read_table
-from .units import UNIT_COLUMNS, _unit_columns
+from .units import INT_COLUMNS, STRING_DTYPE, _frame_from_columns, _unit_columns
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.dataframe
@@ -143,14 +143,10 @@ OUTPUT_SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".tsv": "tsv"}
 #: :func:`dask_client` is the first to import ``distributed`` in the process and the user has not
 #: set ``distributed.admin.low-level-log-length``.
 DASK_LOG_LENGTH = 100
-#: Coding columns with integer values (the rest are text unless listed in FLOAT_COLUMNS).
-INT_COLUMNS = ("unit", "paragraph", "start", "end")
 #: Coding columns with float values (NaN when sentiment is off, and for boilerplate).
 FLOAT_COLUMNS = ("polarity", "subjectivity")
 #: Coding columns with true/false values (missing counts as false).
 BOOL_COLUMNS = ("distancing",)
-#: The dtype of text columns: pandas' own string dtype from pandas 3 on (missing = NaN), else object.
-STRING_DTYPE: Any = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 _SURROGATE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of bytes that are not UTF-8
 _TSV_UNSAFE = re.compile(r"[\t\r\n]")
 _COLUMN_SEPARATOR = " "  # joins a column's cells for one _TSV_UNSAFE scan (a space can never match it)
@@ -577,24 +573,6 @@ def _default_coder() -> Coder:
     return code_units
 
 
-def _text_array(values: list) -> Any:
-    """A text column in :data:`STRING_DTYPE`, built once (no inference, no later conversion)."""
-    if STRING_DTYPE is object:
-        array = np.empty(len(values), dtype=object)
-        array[:] = values
-        return array
-    return pd.array(values, dtype=STRING_DTYPE)
-
-
-def _unit_frame(columns: dict[str, list]) -> pd.DataFrame:
-    """The unit table of a chunk (columns from :func:`framing.units._unit_columns`), each column built in its final dtype."""
-    built = {
-        name: np.array(columns[name], dtype=np.int64) if name in INT_COLUMNS else _text_array(columns[name])
-        for name in UNIT_COLUMNS
-    }
-    return pd.DataFrame(built, columns=UNIT_COLUMNS, copy=False)
-
-
 def _as_text(series: pd.Series) -> pd.Series:
     if series.dtype == STRING_DTYPE and STRING_DTYPE is not object:
         return series
@@ -680,7 +658,7 @@ def code_chunk(
     meta = [c for c in articles.columns if c not in ("article_id", "text")]
     rows: list[int] = []  # the article (position in `articles`) of each unit
     pairs = ((str(a), t if isinstance(t, str) else "") for a, t in zip(articles["article_id"], articles["text"]))
-    units = _unit_frame(_unit_columns(pairs, positions=rows))
+    units = _frame_from_columns(_unit_columns(pairs, positions=rows))
     coded = coder(units, sentiment=sentiment, lexicon=lexicon, gazetteer=gazetteer, cues=cues)
     if len(coded) != len(units):
         raise RuntimeError(f"the coder returned {len(coded)} rows for {len(units)} units; it must keep every unit")

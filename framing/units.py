@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .articles import iter_article_paths, read_article
@@ -21,6 +23,10 @@ __all__ = ["UNIT_COLUMNS", "KINDS", "units_from_text", "make_units", "units_from
 
 #: Columns of a unit table, in order.
 UNIT_COLUMNS = ["article_id", "unit", "kind", "paragraph", "start", "end", "text", "fingerprint"]
+#: Unit columns with integer values (the others are text).
+INT_COLUMNS = ("unit", "paragraph", "start", "end")
+#: The dtype of text columns: pandas' own string dtype from pandas 3 on (missing = NaN), else object.
+STRING_DTYPE: Any = "str" if int(pd.__version__.split(".")[0]) >= 3 else object
 #: The codebook's unit kinds.
 KINDS = UNIT_KINDS
 
@@ -137,16 +143,27 @@ def _unit_columns(articles: Iterable[tuple[str, str]], *, positions: list[int] |
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=UNIT_COLUMNS)
-    return frame.astype({"unit": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+    """The unit table of :func:`units_from_text` records."""
+    return _frame_from_columns({name: [r[name] for r in records] for name in UNIT_COLUMNS})
+
+
+def _text_array(values: list) -> Any:
+    """A text column in :data:`STRING_DTYPE`, built once (no inference, no later conversion)."""
+    if STRING_DTYPE is object:
+        array = np.empty(len(values), dtype=object)
+        array[:] = values
+        return array
+    return pd.array(values, dtype=STRING_DTYPE)
 
 
 def _frame_from_columns(columns: dict[str, list]) -> pd.DataFrame:
-    """The unit table of :func:`_unit_columns` output (the same frame as :func:`_frame` of the records)."""
-    if not columns["unit"]:
-        return _frame([])  # empty lists would be read as float columns
-    frame = pd.DataFrame(columns, columns=UNIT_COLUMNS)
-    return frame.astype({"unit": "int64", "paragraph": "int64", "start": "int64", "end": "int64"})
+    """The unit table of :func:`_unit_columns` output, each column built in its final dtype
+    (int64 for :data:`INT_COLUMNS`, :data:`STRING_DTYPE` for the rest), also when empty."""
+    built = {
+        name: np.array(columns[name], dtype=np.int64) if name in INT_COLUMNS else _text_array(columns[name])
+        for name in UNIT_COLUMNS
+    }
+    return pd.DataFrame(built, columns=UNIT_COLUMNS, copy=False)
 
 
 def make_units(articles: pd.DataFrame) -> pd.DataFrame:

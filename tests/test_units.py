@@ -89,3 +89,4 @@ def test_columns_give_the_same_table_as_records(articles):
     by_records = _frame([u for aid, text in articles for u in units_from_text(text, article_id=aid)])
     by_columns = _frame_from_columns(_unit_columns(articles))
     pd.testing.assert_frame_equal(by_columns, by_records)
+    assert [str(by_columns[c].dtype) for c in ("unit", "paragraph", "start", "end")] == ["int64"] * 4  # also when empty
