@@ -53,36 +53,66 @@ def boilerplate_patterns(scope: str = "line") -> tuple[tuple[re.Pattern, str], .
 #: Most literal alternatives a pattern's prefilter may hold (beyond it, no prefilter).
 MAX_PREFILTER_LITERALS = 64
 
-try:  # the regex parser of the standard library (renamed in Python 3.11)
-    import re._parser as _sre_parse
-    from re._constants import AT as _AT, BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT, MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_parse as _sre_parse
-    from sre_constants import AT as _AT, BRANCH as _BRANCH, LITERAL as _LITERAL, MAX_REPEAT as _MAX_REPEAT, MIN_REPEAT as _MIN_REPEAT, SUBPATTERN as _SUBPATTERN
+def _sequence_items(pattern: str) -> list[tuple[str, str, bool]]:
+    """The items of a regex sequence read from its text: ``(kind, text, quantified)``.
+
+    `kind` is ``"literal"`` (one character, escaped or not), ``"group"`` (the body of a ``(...)`` or
+    ``(?:...)`` group), ``"anchor"`` (``^``, ``$``, ``\\b``, ``\\B``, ``\\A``, ``\\Z``) or ``"other"``
+    (a class, ``.``, an escape such as ``\\s``, a lookaround or flagged group: not read further).
+    `quantified` is true when a quantifier follows (the item may be absent or repeated).
+    """
+    items = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            e = pattern[i + 1 : i + 2]
+            kind, text, i = ("anchor" if e in ("b", "B", "A", "Z") else "other") if e.isalnum() or not e else "literal", e, i + 2
+        elif c == "[":
+            kind, text, i = "other", "", class_end(pattern, i)
+        elif c == "(":
+            end = group_end(pattern, i)
+            if end is None:
+                return items + [("other", "", False)]
+            if pattern.startswith("(?:", i):
+                kind, text = "group", pattern[i + 3 : end]
+            elif pattern.startswith("(?", i):
+                kind, text = "other", ""  # lookaround, flags, named group: not read
+            else:
+                kind, text = "group", pattern[i + 1 : end]
+            i = end + 1
+        elif c in "^$":
+            kind, text, i = "anchor", c, i + 1
+        elif c in _SPECIAL:
+            kind, text, i = "other", "", i + 1
+        else:
+            kind, text, i = "literal", c, i + 1
+        quantified = pattern[i : i + 1] in ("*", "+", "?", "{")
+        if quantified:
+            i = pattern.index("}", i) + 1 if pattern[i] == "{" and "}" in pattern[i:] else i + 1
+            if pattern[i : i + 1] in ("?", "+"):  # lazy or possessive
+                i += 1
+        items.append((kind, text, quantified))
+    return items
 
 
-def _prefixes(items) -> list[str] | None:
+def _prefixes(items: list[tuple[str, str, bool]]) -> list[str] | None:
     """Literal strings one of which a regex sequence must start with, or None when unknown."""
     out = [""]
-    for op, av in items:
-        if op is _LITERAL:
-            out = [p + chr(av) for p in out]
+    for kind, text, quantified in items:
+        if quantified:
+            break
+        if kind == "literal":
+            out = [p + text for p in out]
             continue
-        if op is _SUBPATTERN and not av[1] and not av[2]:
-            alternatives = [list(av[3])]
-        elif op is _BRANCH:
-            alternatives = [list(b) for b in av[1]]
-        else:
+        if kind != "group":
             break
         subs = []
-        for alt in alternatives:
-            r = _prefixes(alt)
+        for alternative in top_level_split(text):
+            r = _prefixes(_sequence_items(alternative))
             if not r or "" in r:
-                subs = None
-                break
+                return None if out == [""] else out
             subs.extend(r)
-        if subs is None:
-            break
         out = [p + q for p in out for q in subs]
         if len(out) > MAX_PREFILTER_LITERALS:
             return None
@@ -94,17 +124,17 @@ def _required_literals(rx: re.Pattern) -> tuple[str, ...] | None:
     """Literals one of which must occur in any text `rx` matches (a necessary condition), or None.
 
     Only for patterns that begin with a repeat (``.*...``, ``^[^.]*...``), which the engine must retry at
-    every position; a pattern anchored at its first character fails fast on its own. Taken
-    from the pattern's parse tree: every item of the top-level sequence must match, so a
-    run of literals there (or a group or alternation of them) must occur. The longest such set
-    is kept. Used only to skip patterns that cannot match (speed); the pattern still decides.
+    every position; a pattern anchored at its first character fails fast on its own. Read from the
+    pattern's text (:func:`_sequence_items`): every item of the top-level sequence must match, so a
+    run of literals there (or a group of alternatives that each begin with literals) must occur.
+    The longest such set is kept. Used only to skip patterns that cannot match (speed); the pattern
+    still decides.
     """
-    try:
-        items = list(_sre_parse.parse(rx.pattern, rx.flags & ~re.UNICODE))
-    except Exception:  # pragma: no cover - any parser change: no prefilter
+    if len(top_level_split(rx.pattern)) > 1:
         return None
-    lead = next((op for op, _ in items if op is not _AT), None)
-    if lead not in (_MAX_REPEAT, _MIN_REPEAT):
+    items = _sequence_items(rx.pattern)
+    lead = next((item for item in items if item[0] != "anchor"), None)
+    if lead is None or not lead[2]:
         return None  # fullmatch anchors it at the first character: it fails fast without help
     best = None
     for i in range(len(items)):

@@ -200,7 +200,7 @@ def test_first_category_with_prefilter_equals_the_pattern_loop(start, rest):
         assert _first_category(line, scope) == expected
 
 
-from framing.boilerplate import _guards, _lowered_for_literals, _may_scan  # noqa: E402
+from framing.boilerplate import _guards, _lowered_for_literals, _may_scan, _required_literals  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -226,3 +226,38 @@ def test_article_check_with_guards_equals_a_search_per_literal(text):
         plan = _plan(scope)
         expected = plan.unfiltered or any(x in text for x in plan.case_literals) or any(x in lowered for x in plan.nocase_literals)
         assert _may_scan(text, lowered, plan) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "literals"),
+    [
+        (r".*\b(?:outlawed|banned) in (?:russia|the russian federation)\b.*", re.I, (" in russia", " in the russian federation")),
+        (r"^[^.!?]*\bcontributed(?: reporting)?(?: to)? report\.?$", re.I, ("contributed",)),
+        (r".*x(?:ab|cd)?ef", 0, ("ef",)),  # an optional group ends the run before it
+        (r".*(foo|bar)baz", 0, ("foo", "bar")),  # the run stops after a group
+        (r".*\(AP\)\s", re.I, ("(ap)",)),  # escaped characters are literals; lower-cased when case is ignored
+        (r".*a+bcd", 0, ("bcd",)),  # a repeated literal is not part of the run
+        (r".*ab{2}cd", 0, ("cd",)),
+        (r"[^.]*\bwho(?=x)yz", 0, ("who",)),  # a lookaround ends the run
+        (r".*(?i:abc)def", 0, ("def",)),  # a flagged group is not read
+        (r"a|.*bcd", 0, None),  # a top-level alternative: no required literal
+        (r"^Photo: .*", 0, None),  # anchored at its first character: no prefilter needed
+    ],
+)
+def test_required_literals_read_from_the_pattern_text(pattern, flags, literals):
+    assert _required_literals(re.compile(pattern, flags)) == literals
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab cdefxyz().!?RUSIAoutlawedinthe")), max_size=40))
+def test_required_literals_are_a_necessary_condition(text):
+    for pattern, flags, _ in [
+        (r".*\b(?:outlawed|banned) in (?:russia|the russian federation)\b.*", re.I, None),
+        (r".*x(?:ab|cd)?ef", 0, None),
+        (r".*(foo|bar)baz", 0, None),
+        (r"[^.]*\bwho(?=x)yz", 0, None),
+    ]:
+        rx = re.compile(pattern, flags)
+        for m in rx.finditer(text):
+            hay = m.group(0).lower() if flags & re.I else m.group(0)
+            assert any(lit in hay for lit in _required_literals(rx))
