@@ -1,8 +1,8 @@
 """Score the machine coder against every hand-coded set the project has, and print a table.
 
 Sets: the seed (development reference, ``data/reference/seed_units.tsv``), the development
-fixtures (``tests/fixtures/development``), the held-out fixtures (``tests/fixtures/heldout``,
-never used for tuning), and the retrieved coverage in ``data/cache/articles`` when present
+fixtures (``tests/fixtures/development`` and ``development2``, used for error analysis), the
+held-out fixtures (``tests/fixtures/heldout``, never used for tuning), and the retrieved coverage in ``data/cache/articles`` when present
 (scored against ``data/reference/coverage_units.tsv``).
 
 Usage::
@@ -23,15 +23,20 @@ from framing.corpus import cache_dir, read_coding
 from framing.evaluate import frame_scores, source_scores
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The hand-coded fixture sets under tests/fixtures/, and how the table labels them.
+FIXTURE_SETS = {
+    "development": "development fixtures",
+    "development2": "development fixtures 2 (held out until session 3)",
+    "heldout": "held-out fixtures",
+}
 
 
 def sets() -> list[tuple[str, list[Path], Path]]:
     """(name, article paths, reference table) for every hand-coded set present."""
     out = [("seed (development reference)", [ROOT / "data" / "articles"], ROOT / "data" / "reference" / "seed_units.tsv")]
-    for name in ("development", "heldout"):
+    for name, label in FIXTURE_SETS.items():
         folder = ROOT / "tests" / "fixtures" / name
         if (folder / "coding.tsv").exists():
-            label = "held-out fixtures" if name == "heldout" else "development fixtures"
             out.append((label, [folder / "articles"], folder / "coding.tsv"))
     cache = cache_dir(ROOT / "data")
     if cache.exists() and any(cache.glob("*.txt")):
