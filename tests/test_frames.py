@@ -186,6 +186,26 @@ CASES = [
     ("Moscow says Washington has no right to keep soldiers in Syria against the will of its government.", _join(SV)),
     ("Iraqi lawmakers said the strike violated Iraq's sovereignty and airspace.", ""),  # another state's sovereignty
     ("Damascus said the raid violated the sovereignty of Syria and of Iraq.", _join(SV)),  # Syria named: coded
+    # --- round 3: mechanisms found in error analysis of development2 (sentences written for these tests)
+    ("Civil defence teams pulled nine bodies from the collapsed building overnight.", _join(CH)),  # Q2: a count given as bodies
+    ("Medics said they had collected the bodies of four militants after the clashes.", _join(CT)),  # combatants' bodies: no count of civilians
+    ("MOSUL, Iraq (Reuters) - Two shepherds were among the dead, a local official said.", _join(CH)),  # 'the dead' as people killed
+    ("The dead commander's convoy was found abandoned near the border.", ""),  # 'the dead commander' is not 'the dead'
+    ("The ministry has yet to say how many, if any, of those killed were bystanders.", _join(CH)),  # Q2: a count disputed
+    ("It was not clear how many IS fighters died in the ambush.", _join(CT)),  # combatants counted: no civilian count
+    ("The terrorist chieftain detonated his vest together with several of his relatives, the channel reported.", _join(CH, CT)),  # 'he blew himself up, taking his family with him'
+    ("Her husband was wounded by shrapnel in the market, she told the agency.", _join(CH)),  # kin and a harm word
+    ("A farmer was killed when the missile struck his field, the local council said.", _join(CH)),  # a civilian occupation and a death
+    ("Peaceful citizens were killed in the aggression, the agency said.", _join(CH, SV)),  # state-media 'citizens'
+    ("The leader's father and brother lived in the family home in the village.", ""),  # kin and a family count once (one label); with a home, no harm
+    ("Like thousands of others, the teacher fled her village in 2019 and now lives in a camp.", _join(CH)),  # Q4: the displaced
+    ("The general fled the capital when the army collapsed.", ""),  # fleeing, not a home
+    ("Survivors said soldiers kicked in the door of the house before dawn.", _join(CH)),  # Q4: damage to a home in a raid
+    ("The explosion shook houses across the neighbourhood, a resident told the radio.", _join(CH)),  # Q4: homes shaken
+    ("Traders in the old market counted their losses on Saturday after the shelling.", _join(CH)),  # Q4: damage, losses
+    ("Houthi officials said the Saudi-led coalition had carried out 20 air raids on Saada.", ""),  # not the anti-ISIS coalition
+    ("The raid was carried out in cooperation with local tribal leaders, the agency said.", ""),  # a partner, not cooperation against terrorism
+    ("The coalition said its cooperation with Iraqi forces against Daesh would continue.", _join(CT)),  # cooperation against terrorism still counts
 ]
 
 # Known misses: the lexicon cannot read these, and the test says so.
