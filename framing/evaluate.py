@@ -26,13 +26,15 @@ source-type agreement
 attributed agreement
     share of units on which both say attributed, or both say unattributed.
 speaker precision, recall, F1
-    micro-averaged over units on the multisets of speaker names, compared case-insensitively
-    with white space folded.
+    micro-averaged over units on the multisets of speaker names, compared case-insensitively,
+    with white space folded and diacritics dropped (NFKD, combining marks removed: "Stéphane
+    Dujarric" and "Stephane Dujarric" are one speaker, as outlets transliterate names differently).
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from typing import Literal
 
@@ -169,7 +171,9 @@ def frame_scores(reference: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
 
 
 def _norm_name(name: str) -> str:
-    return " ".join(name.casefold().split())
+    """A speaker name as compared: case-folded, white space folded, diacritics dropped."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def source_scores(reference: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:

@@ -92,3 +92,20 @@ def test_unit_agreement_flags_each_unit():
     assert out["frames_agree"].tolist() == [True, True, True, False]
     assert out["sources_agree"].tolist() == [True, True, False, False]
     assert out["text"].tolist() == ["h", "one", "two", "three"]
+
+
+@pytest.mark.parametrize(
+    ("reference", "coded", "f1"),
+    [
+        ("Stéphane Dujarric", "Stephane Dujarric", 1.0),
+        ("Şêxo Ehmed", "sexo  ehmed", 1.0),
+        ("Joe Biden", "JOE BIDEN", 1.0),
+        ("Joe Biden", "Jo Biden", 0.0),
+        ("Hélène Martin", "Helen Martin", 0.0),
+    ],
+)
+def test_speaker_names_compare_without_case_space_or_diacritics(reference, coded, f1):
+    ref = pd.DataFrame([{"article_id": "a", "unit": 1, "kind": "sentence", "fingerprint": "f1", "frames": "",
+                         "speakers": reference, "source_types": "un_or_ngo", "cues": "say"}])
+    cod = ref.assign(speakers=coded)
+    assert source_scores(ref, cod).set_index("metric").loc["speaker_f1", "value"] == f1
