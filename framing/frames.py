@@ -43,9 +43,10 @@ For a unit with text *t* and a frame *f*:
   frames of the previous unit of the same paragraph (codebook: "reading it with
   the anaphora of its own paragraph resolved").
 * Pronouns: rows of ``resolve`` ("they", "them", "their") make a frame for
-  which the unit has some counted weight below the threshold ("they were not
-  supposed to die") coded when the previous unit of the paragraph has it: the
-  pronoun supplies the victim or the actor the unit lacks.
+  which the unit has a half cue below the threshold ("they were not supposed
+  to die") coded when the previous unit of the paragraph has it: the pronoun
+  supplies the victim or the actor the unit lacks, and counts as a half cue
+  (:data:`PRONOUN_WEIGHT`), so a weaker cue (a home, 0.4) is not enough.
 * "The group": rows of ``group`` count as the group's name (counter_terror)
   once an earlier unit of the same article was counter_terror ("The group has
   exploited the war to regroup").
@@ -101,6 +102,11 @@ PLACE_SYRIA = "place_syria"
 PLACE_ELSEWHERE = "place_elsewhere"
 #: Every pseudo-frame a lexicon row may have besides the frames.
 PSEUDO_FRAMES: tuple[str, ...] = (INHERIT, RESOLVE, GROUP, PLACE_SYRIA, PLACE_ELSEWHERE)
+#: Weight a plural pronoun stands for when it resolves (``resolve`` rows): the victim or actor word the
+#: unit lacks, a half cue like "people". A frame is coded through the pronoun only when its own score
+#: plus this reaches the threshold, so "they" with a home alone (0.4: "They all came home safe") is not
+#: harm, as "a man" with a home is not.
+PRONOUN_WEIGHT = 0.5
 #: Summed weight a frame needs. 1.0 = one unambiguous cue, or two half-weight cues
 #: (the lexicon's weights are on this scale: 1 = "a yes to a codebook question").
 FRAME_THRESHOLD = 1.0
@@ -795,7 +801,8 @@ def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
 
 def _decide(lex: CompiledLexicon, hits, threshold: float) -> tuple[set, dict, dict, frozenset]:
     """Frames reaching `threshold`, their evidence labels, the pseudo-frames that fired
-    (pseudo-frame -> labels, in order) and the frames with some counted weight below the threshold."""
+    (pseudo-frame -> labels, in order) and the frames below the threshold that a resolved pronoun
+    (:data:`PRONOUN_WEIGHT`) would bring to it."""
     seen: set = set()
     score: dict[str, float] = {}
     evidence: dict[str, list[str]] = {}
@@ -815,7 +822,7 @@ def _decide(lex: CompiledLexicon, hits, threshold: float) -> tuple[set, dict, di
         score[entry.frame] = score.get(entry.frame, 0.0) + entry.weight
         evidence.setdefault(entry.frame, []).append(shown)
     frames = {f for f, s in score.items() if s >= threshold - 1e-9}
-    partial = frozenset(f for f, s in score.items() if 0 < s < threshold - 1e-9)
+    partial = frozenset(f for f, s in score.items() if threshold - PRONOUN_WEIGHT - 1e-9 <= s < threshold - 1e-9)
     return frames, evidence, pseudo, partial
 
 

@@ -263,6 +263,13 @@ ANAPHORA = [
     ("Rescuers pulled four children from the rubble before dawn.", "They were not supposed to die like this.", False, ""),
     ("Rescuers pulled four children from the rubble before dawn.", "They were taken to a clinic in Sarmada.", True, ""),  # no half cue of its own
     ("Jihadist fighters attacked a checkpoint near Raqqa.", "They planted a bomb at the gate.", True, _join(CT)),
+    # the pronoun counts as a half cue: a home (0.4) with "they" is not harm, as a home with "a man" is not
+    ("Our troops went in at night to spare the civilians in the building.", "They all got home before dawn, the president said.", True, ""),
+    ("The shelling forced families out of the camp.", "They had nowhere to go, and some died of cold on the road.", True, _join(CH)),
+    # first-person plural in a quotation: the speaker's people, named in the previous unit
+    ('"My neighbours\' children were screaming in the dark.', 'Were we all going to die in our beds?" she asked.', True, _join(CH)),
+    ('"My neighbours\' children were screaming in the dark.', 'Were we all going to die in our beds?" she asked.', False, ""),
+    ("Officials said four children were among those killed.", "We are studying the footage, a spokesman said.", True, ""),  # no half cue of its own
 ]
 
 
