@@ -206,6 +206,16 @@ CASES = [
     ("Houthi officials said the Saudi-led coalition had carried out 20 air raids on Saada.", ""),  # not the anti-ISIS coalition
     ("The raid was carried out in cooperation with local tribal leaders, the agency said.", ""),  # a partner, not cooperation against terrorism
     ("The coalition said its cooperation with Iraqi forces against Daesh would continue.", _join(CT)),  # cooperation against terrorism still counts
+    ("Senators questioned the legal justification for the operation at a hearing on Tuesday.", _join(SV)),  # Q2: legality of the operation
+    ("The family hired a lawyer and began legal proceedings in Ankara.", ""),  # legal, but not the legality of an operation
+    ("The Foreign Ministry rejected the US claim of self-defence, saying the raid breached international norms.", _join(SV)),  # Q2: justification + breach
+    ("The guard told police he had fired in self-defence.", ""),  # self-defence of a person: half cue only
+    ("SPOKESMAN: We are in Syria to finish the fight against Daesh, and we will stay as long as it takes.", _join(CT, SV)),  # Q2: a foreign force's presence
+    ("CORRESPONDENT: We are in Syria's Idlib province, a few kilometres from the Turkish border.", ""),  # a reporter's location
+    ("Moscow urged Washington to hand the oil fields of the northeast back to the Syrian government.", _join(SV)),  # Q1: government control
+    ("The court ordered the seized property handed back to its owner.", ""),
+    ("Turkish drones struck PKK positions in the mountains, the ministry said.", _join(CT)),  # Q1: a listed terrorist group
+    ("The YPG, which Washington counts as a partner, runs much of the northeast.", _join(SV)),  # YPG alone is not coded counter_terror
 ]
 
 # Known misses: the lexicon cannot read these, and the test says so.
@@ -313,6 +323,9 @@ ARTICLE_CONTEXT = [
     ([(0, "Drone strike kills four in Yemen's Shabwa"), (1, "He said foreign forces had no business in Yemen, or in Syria, against the will of the people.")], _join(SV)),
     ([(0, "Drone strike kills four near Idlib"), (1, "Officials in Damascus called it a flagrant violation of sovereignty.")], _join(SV)),
     ([(0, "US raid kills ISIS chief"), (1, "Moscow called the raid a violation of sovereignty and international law.")], _join(SV)),  # no place yet: coded
+    # "its branch" names a part of the group the article is about
+    ([(0, "ISIS claims attack on Kabul checkpoint"), (1, "Officials said its Afghan affiliate had grown stronger this year.")], _join(CT)),
+    ([(0, "Bank profits rise in third quarter"), (1, "Its Beirut branch reopened on Monday.")], ""),  # no counter_terror before
 ]
 
 
