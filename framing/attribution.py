@@ -722,6 +722,9 @@ class _State:
     names: dict = field(default_factory=dict)  # surname / name -> _Source of persons seen in this article
     turn: Attribution | None = None
     transcript_labels: int = 0
+    #: (speaker, unit index) of a unit ending in a speech tag and a colon ("Darwish said:"): a quotation
+    #: opening the next unit, also in the next paragraph, is that speaker's (press-release convention)
+    colon_tag: tuple | None = None
 
 
 _DOUBLE_APOS_CLOSE = re.compile(r"(?<=\S)''(?=\s|$|[,.;:!?)])")
@@ -756,7 +759,7 @@ def _add_span(spans: list[list[int]], start: int, end: int) -> None:
         spans.append([start, end])
 
 
-def _person_call(run, head, tail, terms, found) -> tuple:
+def _person_call(run, head, tail, terms, found, owner="") -> tuple:
     """What :meth:`_Coder._resolve_np` keeps for a phrase whose state-free analysis ends in
     :meth:`_Coder._person` (which reads the persons named so far): the arguments of that call, replayed
     on a hit. The memo's only tuple values (the others are None, a source or a list of sources).
@@ -766,7 +769,7 @@ def _person_call(run, head, tail, terms, found) -> tuple:
     call add little to the collections (garbage collection on PolNeAR train coded in one call: ~2.2 µs
     per unit with lists, ~1.5 with tuples, ~0.6 in calls of 100 articles, ~0.2 without the memo).
     """
-    return (tuple(run), tuple(head), tuple(tail), tuple(terms), tuple(found))
+    return (tuple(run), tuple(head), tuple(tail), tuple(terms), tuple(found), owner)
 
 
 #: Characters searched before a surname for the one to three capitalised words of a full name.
@@ -808,6 +811,14 @@ def _mention_words(roles: frozenset, canonical: str, extra: tuple) -> frozenset:
     words = set(roles) | {w.lower() for w in canonical.split()} | {w.lower() for w in extra}
     words |= {w[:-1] for w in words if w.endswith("s")}
     return frozenset(words)
+
+
+def _owner_noun(tokens) -> str:
+    """The body noun of a possessive that points back ("organisation's" in "the organisation's director"), or ""."""
+    for t in tokens:
+        if t.endswith(("'s", "’s")) and t[:-2].lower() in _BODY_ANAPHORS:
+            return t[:-2].lower()
+    return ""
 
 
 def _tokens(text: str) -> list[str]:
@@ -957,6 +968,12 @@ class _Coder:
             return None
         return self._from_mention(m, f"pronoun->{m.canonical}" + (" (distant)" if distant else ""))
 
+    def _owner(self, noun: str, paragraph: int) -> _Mention | None:
+        """The latest body a possessive body noun ("the organisation's") points back to (see _BODY_ANAPHORS)."""
+        types = _BODY_ANAPHORS[noun]
+        m, _ = self._candidates(paragraph, lambda m: not m.is_person and not m.plural and (not types or m.source_type in types))
+        return m
+
     def _resolve_description(self, words: list[str], paragraph: int) -> _Source | None:
         want = {w.lower() for w in words}
         want = {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in want}
@@ -1056,6 +1073,14 @@ class _Coder:
                     r = self._from_mention(m, f"body->{m.canonical}" + (" (distant)" if distant else ""))
             if r is not None:
                 return r
+        # a role of a body pointed back to: "the ministry's spokesman" (the Russian Defence Ministry's)
+        if definite and len(toks) >= 2 and _owner_noun(toks[:1]):
+            body = self._owner(_owner_noun(toks[:1]), paragraph)
+            if body is not None and all(not _is_cap(t) or t.lower() in self.titles.terms for t in toks[1:]):
+                return _Source(
+                    body.canonical + " " + " ".join(t.lower() for t in toks[1:]), body.source_type, "", False, False,
+                    frozenset(low), f"owner->{body.canonical}",
+                )
         # a document speaks for its author: "a statement from the group X", "NSMN documentation", "a UN report"
         doc = None
         if not _DOCUMENT_NOUNS.isdisjoint(low):
@@ -1160,9 +1185,10 @@ class _Coder:
             if len(run) == 1 and at_start and len(head) == 1 and run[0] in _NOT_NAMES:
                 return None
             frame = self._frames[-1]
+            owner = _owner_noun(appositive) or _owner_noun(head)
             if self._reads == frame[0]:
-                frame[1] = (run, head, tail, terms, head_found)
-            return self._person(run, head, tail, terms, head_found, paragraph)
+                frame[1] = (run, head, tail, terms, head_found, owner)
+            return self._person(run, head, tail, terms, head_found, owner, paragraph)
         if head_found and not head_terms:
             # a body named inside the phrase, no role word: "Russia's Foreign Ministry" -> the body
             s, e, ent = head_found[-1]
@@ -1308,7 +1334,7 @@ class _Coder:
                 out.append(t)
         return _join(out)
 
-    def _person(self, run, head, tail, terms, found, paragraph):
+    def _person(self, run, head, tail, terms, found, owner, paragraph):
         name_toks = [t for t in run]
         if name_toks and name_toks[0].lower() in _HONORIFICS:
             name_toks = name_toks[1:]
@@ -1336,6 +1362,10 @@ class _Coder:
         if known is not None:
             rule = "name" if known.canonical == name else f"surname->{known.canonical}"
             return _Source(known.canonical, stype or known.source_type, gender or known.gender, False, True, known.roles | frozenset(lowhead), rule)
+        if stype is None and owner:
+            # "the organisation's Syria director, Hala Darwish": typed like the body the possessive points back to
+            body = self._owner(owner, paragraph)
+            stype = body.source_type if body is not None else None
         if stype is None and " " in name:
             stype = self._introduced_type(name)
         return _Source(name, stype or UNKNOWN_PERSON_TYPE, gender, False, True, frozenset(lowhead), "name" if stype else "name (untyped)")
@@ -1525,9 +1555,22 @@ class _Coder:
         # the subject is the first segment that starts a clause; the others describe it
         head_i = len(segs) - 1
         hq, head = segs[head_i]
-        while head and head[0].lower() in _BOUNDARY_WORDS and head_i > 1:
+        while head_i > 1 and head and (
+            head[0].lower() in _BOUNDARY_WORDS or head[0].lower() in _ADVERBIAL_STARTS
+            or (head[0].lower().endswith("ing") and len(head[0]) > 5 and head[0].lower() not in self.titles.words)
+            or (head[0].lower().endswith("ed") and len(head) > 1 and head[1].lower() in _PREPOSITIONS)
+        ):
+            # "Responding to the reports, the group's director, X, said", "Asked about the toll, ...": a fronted
+            # participial clause is not the subject
             head_i -= 1
             hq, head = segs[head_i]
+        for k in range(head_i - 1, 0, -1):
+            if segs[k][1] and segs[k][1][0].lower() in ("and", "but"):
+                # "By dawn the house was gone, and the White Helmets, the rescue group, said": a coordinated
+                # clause starts at the conjunction
+                head_i = k
+                hq, head = segs[k][0] + 1, segs[k][1][1:]
+                break
         cut = 0
         for n, t in enumerate(head):
             if t.lower() in _BOUNDARY_WORDS:
@@ -1702,6 +1745,10 @@ class _Coder:
                     self._flush(tag)
                 elif first_close is None or depth_end > 0:
                     st.pending.append(len(self.out))
+            colon = st.colon_tag
+            if colon is not None and colon[1] == len(self.out) - 1 and stripped[:1] in _QUOTE_CHARS and not found and not attrs:
+                st.last_quote = (colon[0], paragraph)  # 'X said:' then '"...' (next unit, any paragraph)
+            st.colon_tag = (found[-1], len(self.out)) if found and stripped.endswith(":") else None
             resumed = (
                 not found and not starts_inside and first_open is not None and st.last_quote is not None
                 and st.last_quote[1] == paragraph and not attrs

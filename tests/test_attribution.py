@@ -768,6 +768,12 @@ ROUND3_SENTENCES = [
     ("Biden said on Thursday that the operation had removed a major threat, calling the mission a triumph of planning.", "Joe Biden", "us_government", "say"),
     # ... and a participle alone takes the sentence's subject, also when it is a possessive description
     ("The agency's spokeswoman went further, telling reporters that Hezbollah had rearmed.", "agency's spokeswoman", "media", "tell"),
+    # the subject of an appositive chain: not a fronted participial clause, and from the conjunction of a
+    # coordinated clause
+    ("Asked about the toll, the charity's Iraq representative, Ines Moreau, said six children had died.", "Ines Moreau", "un_or_ngo", "say"),
+    ("The bridge was down by noon, and Syria Civil Defence, the volunteer rescue service, said two drivers were missing.", "White Helmets", "un_or_ngo", "say"),
+    # "Alliance" ends NGO names
+    ("Aleppo Medical Alliance said its clinic in Sarmada had treated 40 patients.", "Aleppo Medical Alliance", "un_or_ngo", "say"),
 ]
 
 
@@ -785,9 +791,20 @@ ROUND3_ARTICLES = [
         "According to her, the militants had been sheltering in the town for a year.",
         [("Maria Zakharova", "russian_government", "say"), ("Maria Zakharova", "russian_government", "according to")],
     ),
+    # a tag ending in a colon: the quotation opening the next paragraph is the speaker's; "the organisation's
+    # director" is typed by the body the possessive points back to, "the organisation" is that body
+    (
+        "Aid group alarmed by Idlib strike\n\nThe Levant Relief Alliance said it had lost contact with two staff.\n"
+        "Speaking from Gaziantep, the organisation's field director, Omar Haddad, said:\n"
+        '"We are deeply worried. Our teams need safe access now."\n'
+        "The organisation is calling for an independent investigation.",
+        [("Levant Relief Alliance", "un_or_ngo", "say"), ("Omar Haddad", "un_or_ngo", "say"), ("Omar Haddad", "un_or_ngo", "say"),
+         ("Omar Haddad", "un_or_ngo", "say"), ("Levant Relief Alliance", "un_or_ngo", "call")],
+    ),
 ]
 
 
 @pytest.mark.parametrize("text,expected", ROUND3_ARTICLES)
 def test_round3_article(text, expected):
-    assert body_codes(text) == expected
+    # names compared as the evaluation compares them (case-insensitively)
+    assert [(a.casefold(), b, c) for a, b, c in body_codes(text)] == [(a.casefold(), b, c) for a, b, c in expected]
