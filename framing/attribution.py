@@ -308,6 +308,7 @@ class _Gazetteer:
     pattern: re.Pattern | None
     surnames: dict  # surname -> _Entity (persons)
     fast: re.Pattern | None = None  # the aliases as a trie without the leading look-behind (see _gaz_in)
+    canonical: dict = field(default_factory=dict)  # canonical name (lower) -> _Entity
 
 
 #: ASCII bytes -> themselves, except those that are neither word characters nor "-": a space. Before a
@@ -461,6 +462,17 @@ def _table(source, required, name):
     return read_table(source, required=required)
 
 
+#: British and American spellings of words in body names; an alias written with one also matches the other.
+_SPELLINGS = (("Defence", "Defense"), ("Centre", "Center"), ("Organisation", "Organization"), ("Programme", "Program"))
+_SPELLING_SWAP = {a: b for a, b in _SPELLINGS} | {b: a for a, b in _SPELLINGS}
+_SPELLING_RE = re.compile(r"\b(?:" + "|".join(_SPELLING_SWAP) + r")\b")
+
+
+def _spelling_variant(alias: str) -> str:
+    """`alias` with each word of :data:`_SPELLINGS` in the other spelling ("Civil Defence" -> "Civil Defense")."""
+    return _SPELLING_RE.sub(lambda m: _SPELLING_SWAP[m.group(0)], alias)
+
+
 def _build_gazetteer(table: pd.DataFrame) -> _Gazetteer:
     allowed = set(source_types())
     roles: dict[str, set] = {}
@@ -479,6 +491,12 @@ def _build_gazetteer(table: pd.DataFrame) -> _Gazetteer:
             persons.add(canon)
         roles.setdefault(canon, set()).update(r.strip().lower() for r in role.split(";") if r.strip())
         rows.append((alias, canon, stype, gender.strip()))
+    written = {r[0] for r in rows}
+    for alias, canon, stype, gender in list(rows):
+        variant = _spelling_variant(alias)
+        if variant != alias and variant not in written:
+            written.add(variant)
+            rows.append((variant, canon, stype, gender))  # "Syrian Civil Defense" for "Syrian Civil Defence"
     genders = {}
     for alias, canon, stype, gender in rows:
         if gender:
@@ -501,6 +519,7 @@ def _build_gazetteer(table: pd.DataFrame) -> _Gazetteer:
         pattern=_alternation(entities),
         fast=re.compile(r"(?:" + _trie(sorted(entities, key=len, reverse=True)) + r")(?![\w\-])") if entities else None,
         surnames={k: v for k, v in surnames.items() if v is not None},
+        canonical={e.canonical.lower(): e for e in entities.values()},
     )
 
 
@@ -939,7 +958,9 @@ class _Coder:
             parts = src.canonical.split()
             self.state.names[src.canonical] = src
             if len(parts) > 1:
-                self.state.names.setdefault(parts[-1], src)
+                prev = self.state.names.get(parts[-1])
+                if prev is None or prev.canonical == src.canonical:
+                    self.state.names[parts[-1]] = src  # the latest about the same person ("JAMES ODUYA, BYLINE:")
 
     def _candidates(self, paragraph: int, test):
         self._reads += 1
@@ -1055,6 +1076,11 @@ class _Coder:
                 if len(self.out) - u > 3:
                     break
             return None
+        if len(low) == 2 and low[1] == "side" and low[0] in self.titles.adjective and self.titles.terms[low[0]][0] == "nationality":
+            # "the American side", "the Turkish side" (diplomatic usage): that state's government
+            name = self.titles.adjective[low[0]] + " government"
+            ent = self.gaz.canonical.get(name.lower())
+            return _Source(ent.canonical if ent else name, ent.source_type if ent else self.titles.terms[low[0]][1], "", False, False, frozenset(), "side")
         phrase = _join(toks)
         gaz = self.gaz
         # 1. the whole phrase is a gazetteer alias
@@ -1967,6 +1993,11 @@ class _Coder:
                 if not tagpos and not _COMPLEMENT_NEAR.match(after):
                     continue
             srcs = src if isinstance(src, list) else [src]
+            if lemma == "report" and masked[e : e + 6].lower() == " from " and all(isinstance(x, _Source) and x.is_person for x in srcs):
+                # "James Oduya reports from Istanbul": a broadcast hand-over to a reporter, not reported speech
+                for x in srcs:
+                    self._remember(_Source(x.canonical, "media", x.gender, False, True, x.roles | {"reporter", "correspondent"}, x.rule), paragraph)
+                continue
             before = masked[max(0, pos - 60) : pos]
             quote_rule = "quote-tag-after" if _QMARK in before[-40:] and rule in ("subject-verb", "inverted-tag") else rule
             for x in srcs:
