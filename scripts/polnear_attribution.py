@@ -27,7 +27,21 @@ sentence units), and cue-lemma accuracy: among units that are gold
 speech-attributed and predicted attributed, the share where one of the
 predicted cue lemmas equals the lemma of one of the gold cues (the gold cue's
 words looked up in the cue lexicon; cues the lexicon does not know count as
-misses). Develop on ``train``, report ``dev``.
+misses).
+
+Also printed, a speaker measure: among units that are gold speech-attributed
+with a *named* source (the Source span of one of the unit's speech
+attributions, i.e. one whose cue starts in the unit and contains a word of the
+cue lexicon or "according to", has a capitalised word that is not a pronoun,
+determiner or other closed-class word: "Clinton", "The New York Times", not
+"he" or "the official") and predicted attributed, the share where one of our
+predicted speakers matches one of those named gold sources: the last word of
+our canonical name occurs as a word in the gold Source span
+(case-insensitively), or the two strings are equal. It measures whether the
+right person or body is found, not the canonical form of the name (a surname
+in the span suffices), and only where PolNeAR marks a named source: pronoun
+sources ("he said") and unnamed ones are left out. Develop on ``train``,
+report ``dev``.
 
 Usage::
 
@@ -77,8 +91,35 @@ def read_ann(path: Path) -> list[dict]:
         if cue is None:
             continue
         content = spans.get(ev.get("Content", ""), ("", [], ""))
-        out.append({"cue": cue[1], "cue_text": cue[2], "content": content[1]})
+        source = spans.get(ev.get("Source", ""), ("", [], ""))
+        out.append({"cue": cue[1], "cue_text": cue[2], "content": content[1], "source_text": source[2]})
     return out
+
+
+#: Capitalised words that do not make a Source span a name (pronouns, determiners, sentence openers).
+_NOT_NAME_WORDS = frozenset(
+    "i he she it we they you him her them his its our their my your this that these those the a an "
+    "some many most one two both several another other officials".split()
+)
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’.\-]*")
+
+
+def is_named(source: str) -> bool:
+    """Whether a PolNeAR Source span names someone: a capitalised word outside :data:`_NOT_NAME_WORDS`."""
+    return any(w.lower().rstrip(".") not in _NOT_NAME_WORDS for w in _CAP_WORD.findall(source))
+
+
+def speaker_matches(predicted: str, sources: list[str]) -> bool:
+    """Whether one of the ";"-joined predicted speakers matches one of the gold Source spans: the last word
+    of the canonical name occurs as a word in the span (case-insensitively), or the strings are equal."""
+    for name in (p.strip() for p in predicted.split(";")):
+        if not name:
+            continue
+        last = name.split()[-1].lower()
+        for src in sources:
+            if name.lower() == src.strip().lower() or last in re.findall(r"[\w'’\-]+", src.lower()):
+                return True
+    return False
 
 
 def cue_lemmas(text: str, forms: dict[str, str]) -> set[str]:
@@ -111,6 +152,7 @@ def evaluate(root: Path, split: str) -> tuple[pd.DataFrame, dict]:
         for u in units:
             u_all = u_speech = u_content = False
             lemmas: set[str] = set()
+            named: list[str] = []
             for a in attributions:
                 in_cue = any(u["start"] <= s < u["end"] for s, _ in a["cue"])
                 lem = cue_lemmas(a["cue_text"], forms)
@@ -119,9 +161,11 @@ def evaluate(root: Path, split: str) -> tuple[pd.DataFrame, dict]:
                     if lem:
                         u_speech = True
                         lemmas |= lem
+                        if is_named(a["source_text"]):
+                            named.append(a["source_text"])
                 if lem and (in_cue or any(s < u["end"] and e > u["start"] for s, e in a["content"])):
                     u_content = True
-            gold.append((u_all, u_speech, u_content, lemmas))
+            gold.append((u_all, u_speech, u_content, lemmas, named))
         records.extend(units)
     units_df = _frame(records)
     start = time.perf_counter()
@@ -147,7 +191,14 @@ def evaluate(root: Path, split: str) -> tuple[pd.DataFrame, dict]:
         if k and p and g[1]:
             both += 1
             hits += bool(set(cue_cell.split(";")) & g[3])
+    named_n = named_hits = 0
+    for k, p, g, speakers in zip(keep, pred, gold, coded["speakers"]):
+        if k and p and g[1] and g[4]:
+            named_n += 1
+            named_hits += speaker_matches(speakers, g[4])
     info = {
+        "speaker_match": named_hits / named_n if named_n else 0.0,
+        "speaker_match_n": named_n,
         "articles": coded["article_id"].nunique(),
         "cue_lemma_accuracy": hits / both if both else 0.0,
         "cue_lemma_n": both,
@@ -168,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: {info['articles']} articles, unit = headline or sentence")
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
     print(f"cue-lemma accuracy (gold speech cue and predicted attributed, n={info['cue_lemma_n']}): {info['cue_lemma_accuracy']:.3f}")
+    print(
+        f"speaker match (gold speech cue with a named source and predicted attributed, n={info['speaker_match_n']}): "
+        f"{info['speaker_match']:.3f}"
+    )
     print(f"speed of attribute(): {info['sentences_per_second']:.0f} units/s")
     return 0
 
