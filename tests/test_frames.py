@@ -280,6 +280,8 @@ ANAPHORA = [
     ('"My neighbours\' children were screaming in the dark.', 'Were we all going to die in our beds?" she asked.', True, _join(CH)),
     ('"My neighbours\' children were screaming in the dark.', 'Were we all going to die in our beds?" she asked.', False, ""),
     ("Officials said four children were among those killed.", "We are studying the footage, a spokesman said.", True, ""),  # no half cue of its own
+    # "U.S." is read as "us", so "us" is not a pronoun here: a damaged helicopter does not take the frame
+    ("Residents said two children were hurt in the raid.", "U.S. officials said one helicopter was damaged on landing.", True, ""),
 ]
 
 
