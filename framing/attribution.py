@@ -878,6 +878,17 @@ def _join(tokens: list[str]) -> str:
     return out
 
 
+#: Lower-case words that may link the capitalised words of an organisation's name ("Doctors of Hope").
+_NAME_LINKS = frozenset(("of", "for", "and", "the", "in", "on"))
+
+
+def _proper_name(tokens: list[str]) -> bool:
+    """True when `tokens` read as a proper name of two words or more: each word capitalised or a link word."""
+    return len(tokens) > 1 and _is_cap(tokens[0]) and _is_cap(tokens[-1]) and all(
+        _is_cap(tok) or tok in _NAME_LINKS for tok in tokens
+    )
+
+
 def _title_case(label: str) -> str:
     return " ".join(w.title() if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w for w in label.split())
 
@@ -1306,6 +1317,8 @@ class _Coder:
         stype = self._type_from(terms, found)
         if stype is None:
             return None
+        if name_override is None and "organisation" in cats and _proper_name(head):
+            name_override = _join(head)  # "Levant Relief Alliance": an organisation's name keeps its case
         name = name_override or self._group_name(head, at_start)
         if not name:
             return None
