@@ -8,6 +8,7 @@ held-out fixtures (``tests/fixtures/heldout``, never used for tuning), and the r
 Usage::
 
     python scripts/score_coder.py            # Markdown table on stdout
+    python scripts/score_coder.py --sets seed development development2   # while tuning: no held-out row
 """
 
 from __future__ import annotations
@@ -31,15 +32,21 @@ FIXTURE_SETS = {
 }
 
 
-def sets() -> list[tuple[str, list[Path], Path]]:
-    """(name, article paths, reference table) for every hand-coded set present."""
-    out = [("seed (development reference)", [ROOT / "data" / "articles"], ROOT / "data" / "reference" / "seed_units.tsv")]
+#: Names accepted by ``--sets``: the seed, each fixture set, and the retrieved coverage.
+SET_NAMES = ("seed", *FIXTURE_SETS, "coverage")
+
+
+def sets(names: tuple[str, ...] = SET_NAMES) -> list[tuple[str, list[Path], Path]]:
+    """(label, article paths, reference table) for every hand-coded set present among `names`."""
+    out = []
+    if "seed" in names:
+        out.append(("seed (development reference)", [ROOT / "data" / "articles"], ROOT / "data" / "reference" / "seed_units.tsv"))
     for name, label in FIXTURE_SETS.items():
         folder = ROOT / "tests" / "fixtures" / name
-        if (folder / "coding.tsv").exists():
+        if name in names and (folder / "coding.tsv").exists():
             out.append((label, [folder / "articles"], folder / "coding.tsv"))
     cache = cache_dir(ROOT / "data")
-    if cache.exists() and any(cache.glob("*.txt")):
+    if "coverage" in names and cache.exists() and any(cache.glob("*.txt")):
         out.append(("retrieved coverage", [cache], ROOT / "data" / "reference" / "coverage_units.tsv"))
     return out
 
@@ -62,9 +69,15 @@ def score(paths: list[Path], reference_path: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args(argv)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sets", nargs="+", choices=SET_NAMES, default=list(SET_NAMES), metavar="NAME",
+        help=f"score only these sets (default: all present; choices: {', '.join(SET_NAMES)}). While tuning the "
+        "coder, leave out 'heldout': its scores must not guide any change.",
+    )
+    args = parser.parse_args(argv)
     rows = []
-    for name, paths, ref in sets():
+    for name, paths, ref in sets(tuple(args.sets)):
         rows.append({"set": name, **score(paths, ref)})
     print(markdown(pd.DataFrame(rows)))
     return 0
