@@ -1,7 +1,7 @@
 """Score the machine coder against every hand-coded set the project has, and print a table.
 
 Sets: the seed (development reference, ``data/reference/seed_units.tsv``), the development
-fixtures (``tests/fixtures/development`` and ``development2``, used for error analysis), the
+fixtures (``tests/fixtures/development``, ``development2`` and ``development3``, used for error analysis), the
 held-out fixtures (``tests/fixtures/heldout``, never used for tuning), and the retrieved coverage in ``data/cache/articles`` when present
 (scored against ``data/reference/coverage_units.tsv``).
 
@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SETS = {
     "development": "development fixtures",
     "development2": "development fixtures 2 (held out until session 3)",
+    "development3": "development fixtures 3 (styles of the real coverage)",
     "heldout": "held-out fixtures",
 }
 
