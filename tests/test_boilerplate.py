@@ -68,11 +68,15 @@ def test_multi_sentence_line_without_final_stop_is_prose():
         ("/TASS/.", "dateline"),
         ("Photograph: Lina Haddad/The Daily Example", "caption"),
         ("Associated Press writer Tom Reyes in Beirut contributed to this report.", "credit"),
+        ("This is a developing story and will be updated.", "footnote"),
+        ("This is a breaking news story; check back for updates.", "footnote"),
         ("Haddad reported from Washington.", "credit"),
         ("Reporting by Lina Haddad; Editing by Tom Reyes", "credit"),
         ("The ministry said the strike was illegal.", None),
         ("Al Jazeera reported from Idlib that 13 people had died.", None),
         ("MOSCOW, February 4 (TASS) — Russia called for an inquiry.", None),
+        ("This is a developing story in more ways than one, the analyst said.", None),
+        ("This is a breaking story.", "footnote"),
     ],
 )
 def test_sentence_level_boilerplate(sentence, reason):
