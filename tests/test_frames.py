@@ -216,6 +216,11 @@ CASES = [
     ("The court ordered the seized property handed back to its owner.", ""),
     ("Turkish drones struck PKK positions in the mountains, the ministry said.", _join(CT)),  # Q1: a listed terrorist group
     ("The YPG, which Washington counts as a partner, runs much of the northeast.", _join(SV)),  # YPG alone is not coded counter_terror
+    # --- round 4: forces named by who leads or backs them
+    ("Turkish-backed factions shelled the Kurdish-held town overnight, the monitor said.", _join(SV)),  # Q4 foreign backing; rule: Kurdish-held
+    ("The Kurdish-led Syrian Democratic Forces said the prison was back in their hands.", ""),  # a force led by Kurds is not a place outside control
+    ("The Kurdish-led administration runs schools and courts across the northeast.", _join(SV)),  # an administration ruling an area is
+    ("Tehran supported the ceasefire proposal, its envoy told the council.", ""),  # the verb 'supported the', not 'Tehran-supported militias'
 ]
 
 # Known misses: the lexicon cannot read these, and the test says so.
