@@ -184,6 +184,12 @@ _BODY_ANAPHORS = {
 #: Title terms whose us_government type in source_titles.tsv is this event's default for an unqualified
 #: role, not a fact about the word (unlike "senator" or "Democrats"): the unit or dateline may name the state.
 _EVENT_DEFAULT_TERMS = frozenset(("official", "officials", "senior official"))
+#: Head nouns of unnamed people: named as the article calls them, never given the state the unit implies
+#: (codebook "Unnamed sources are named by what the article calls them"; a ministry keeps its state).
+#: Titles held only while in office (a retired general keeps "General"; a former senator is not "Sen."):
+#: before "a former Green Beret" they say the person speaks as a sitting official, not an expert.
+_SITTING_TITLES = frozenset("rep. rep sen. sen senator representative congressman congresswoman lawmaker".split())
+_UNNAMED_PERSON_HEADS = frozenset("official officials source sources spokesman spokeswoman spokesperson".split())
 #: Nouns for a document that speaks for its author ("a statement from X", "X documentation").
 _DOCUMENT_NOUNS = frozenset("statement documentation report communique communiqué announcement data figures tally".split())
 #: Types of a body whose members speak for it ("rescuers with the White Helmets").
@@ -278,6 +284,10 @@ _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)(?:,\s*(?:[A-Z0-9][\w.]*\s*){1,4})?(?:\s*\([^)]{1,40}\))?\s*(?:-|–|—)\s+"
 )
 #: The signature line of an embedded tweet: "— Name (@handle) February 3, 2022".
+#: A US legislator's party-and-state tag after the name ("Sen. Ellen Marchetti, D-Vt., said"; "Rep. Alicia
+#: Brennan (D-Calif.) said"; "R-S.C.", "D-N.Y."): a label, not an appositive, so it is blanked (same length)
+#: before subjects are read, with its commas (one is put back when an appositive follows: ", a former ...").
+_PARTY_TAG = re.compile(r"(?:,\s*|\s*\()[DRI]-(?:[A-Z][A-Za-z]{0,7}\.?){1,3}(?:\)|,|(?=\s*$))(?P<next>\s*[\w'’]*)")
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _AS_VERB = re.compile(r"(?<![\w\-])as\s+(?:having\s+)?(?P<verb>\w+)")
 # Patterns compiled once (a pattern built or looked up in re's cache at each call costs more than the match):
@@ -288,7 +298,7 @@ _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|has been|have been)\s*$")
 #: what follows a cue that needs a complement: "that", a colon or a quotation, right after it ...
 _COMPLEMENT_AT = re.compile(r"\s*(?:that\b|:|" + _QMARK + r"|,?\s*" + _QMARK + ")")
 #: ... or after up to three words ("said on Thursday that")
-_COMPLEMENT_NEAR = re.compile(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|:)")
+_COMPLEMENT_NEAR = re.compile(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|(?:\w+\s*)?:)")
 
 
 # ----------------------------------------------------------------- resources
@@ -1279,7 +1289,12 @@ class _Coder:
         """Source type from title terms and gazetteer bodies in a phrase (see source_titles.tsv)."""
         cats = [t[0] for t in terms]
         if "former" in cats:
-            return "expert"
+            former_at = next(t[4] for t in terms if t[0] == "former")
+            gov_at = [t[4] for t in terms if t[0] in ("government", "spokesperson")]
+            office_before = any(t[3].lower() in _SITTING_TITLES and t[4] < former_at for t in terms)
+            if not office_before or any(p > former_at for p in gov_at):
+                return "expert"
+            # "Rep. Mark Delaney, a former Green Beret": a sitting legislator, and nothing official was former
         nationality = next((t[1] for t in reversed(terms) if t[0] == "nationality"), None)
         gov = [t for t in terms if t[0] in ("government", "spokesperson")]
         other = [t for t in terms if t[0] in ("witness", "ngo", "expert", "media", "militant", "organisation")]
@@ -1339,6 +1354,11 @@ class _Coder:
                     prefix = "" if local else nat[0]
                 elif stype == "us_government" and any(t[3] in _EVENT_DEFAULT_TERMS for t in generic):
                     prefix = "US"
+                if head_low[-1] in _UNNAMED_PERSON_HEADS:
+                    # unnamed people are named by what the article calls them (codebook): "officials", not
+                    # "US officials"; only their type comes from the state of the unit or dateline. A body
+                    # ("the Foreign Ministry") keeps its state: that is its canonical name.
+                    prefix = ""
                 if prefix and prefix.lower() not in name.lower().split():
                     words = name.split()
                     at = 0 if head[0][:1].isupper() or words[0][:1].isupper() else next((k for k, w in enumerate(words) if w.lower() in gov_words), 0)
@@ -1743,6 +1763,8 @@ class _Coder:
             masked = _SINGLE_QUOTED.sub(lambda m: _QMARK * len(m.group(0)), masked)
         self._deferred = []
         self._unit_text = body
+        if "-" in masked:
+            masked = _PARTY_TAG.sub(self._blank_party_tag, masked)
         if len(self.out) == self._dateline_unit:
             d = _DATELINE.match(masked)
             if d is not None:
@@ -1907,6 +1929,15 @@ class _Coder:
             last = b
         pieces.append(text[last:])
         return "".join(pieces), depth, first_close, first_open
+
+    def _blank_party_tag(self, m: re.Match) -> str:
+        """Blank a legislator's party tag (:data:`_PARTY_TAG`); keep one comma when an appositive follows."""
+        nxt = m.group("next")
+        tag = m.group(0)[: len(m.group(0)) - len(nxt)]
+        word = nxt.strip().lower()
+        if word and tag.endswith(",") and word not in self.cues.forms:
+            return "," + " " * (len(tag) - 1) + nxt  # "Rep. X, R-Texas, a former Green Beret, wrote"
+        return " " * len(tag) + nxt
 
     # ------------------------------------------------------------ detection
     def _detect(self, text: str, masked: str, paragraph: int, kind: str, low: str, cue_hits: list) -> list[Attribution]:
