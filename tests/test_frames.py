@@ -221,6 +221,12 @@ CASES = [
     ("The Kurdish-led Syrian Democratic Forces said the prison was back in their hands.", ""),  # a force led by Kurds is not a place outside control
     ("The Kurdish-led administration runs schools and courts across the northeast.", _join(SV)),  # an administration ruling an area is
     ("Tehran supported the ceasefire proposal, its envoy told the council.", ""),  # the verb 'supported the', not 'Tehran-supported militias'
+    # --- round 4: state media calling a state's forces 'terrorist' insults the attacker; the group is still the group
+    ("Tasnim said American terrorist forces had looted oil from the occupied northeast.", _join(SV)),  # Q2 occupation; no counter_terror
+    ("Tasnim said American forces had hunted down ISIS terrorists near the border.", _join(CT)),  # Q1: the group's members
+    # --- round 4: the opposition as a source is not territory
+    ("An opposition war monitor said government troops shelled two villages south of Maarat al-Numan.", ""),
+    ("Opposition factions and government troops traded fire along the front line, the monitor said.", _join(SV)),  # Q1/Q3: two sides holding ground (half + half)
 ]
 
 # Known misses: the lexicon cannot read these, and the test says so.
@@ -287,6 +293,9 @@ ANAPHORA = [
     ("Officials said four children were among those killed.", "We are studying the footage, a spokesman said.", True, ""),  # no half cue of its own
     # "U.S." is read as "us", so "us" is not a pronoun here: a damaged helicopter does not take the frame
     ("Residents said two children were hurt in the raid.", "U.S. officials said one helicopter was damaged on landing.", True, ""),
+    # a demonstrative subject with a verb of telling points back ('That tells you ...'); a broadcast introduction does not
+    ("He chose to blow himself up with his children beside him.", "That says all you need to know about him.", True, _join(CH, CT)),
+    ("AMY LINDQVIST: Rescuers say six children died in the house.", "This is Omar Haddad reporting from Atmeh.", True, ""),
 ]
 
 
@@ -333,6 +342,9 @@ ARTICLE_CONTEXT = [
     # "its branch" names a part of the group the article is about
     ([(0, "ISIS claims attack on Kabul checkpoint"), (1, "Officials said its Afghan affiliate had grown stronger this year.")], _join(CT)),
     ([(0, "Bank profits rise in third quarter"), (1, "Its Beirut branch reopened on Monday.")], ""),  # no counter_terror before
+    # "the group known as X" introduces another group by name
+    ([(0, "US raid kills ISIS chief"), (1, "Volunteers from the group known as the Syrian Civil Defence searched the house.")], ""),
+    ([(0, "US raid kills ISIS chief"), (1, "The group has not named a successor.")], _join(CT)),
 ]
 
 
