@@ -754,6 +754,8 @@ class _State:
     #: (speaker, unit index) of a unit ending in a speech tag and a colon ("Darwish said:"): a quotation
     #: opening the next unit, also in the next paragraph, is that speaker's (press-release convention)
     colon_tag: tuple | None = None
+    #: turns read so far: the first turn of a broadcast transcript is the programme's host
+    n_turns: int = 0
 
 
 _DOUBLE_APOS_CLOSE = re.compile(r"(?<=\S)''(?=\s|$|[,.;:!?)])")
@@ -1447,6 +1449,20 @@ class _Coder:
             stype = self._type_from(terms, [])
             if stype is not None:
                 return stype
+        key = name + ", "
+        for i in reversed(self._texts_with(key)):
+            if i < recent:
+                break
+            text = texts[i]
+            k = text.find(key)
+            # "we're joined by Sami Darwish, a Syrian journalist based in Gaziantep": the appositive after it
+            desc = _tokens(text[k + len(key) : k + len(key) + 60])
+            if not desc or desc[0].lower() not in ("a", "an", "the"):
+                continue
+            cut = next((n for n, t in enumerate(desc) if t in _SEGMENT_STOPS or t == "."), len(desc))
+            stype = self._type_from(self._terms_in(" ".join(desc[:cut])), [])
+            if stype is not None:
+                return stype
         return None
 
     # ----------------------------------------------------------- subjects
@@ -2037,9 +2053,10 @@ class _Coder:
                 if not tagpos and not _COMPLEMENT_NEAR.match(after):
                     continue
             srcs = src if isinstance(src, list) else [src]
-            if lemma == "report" and masked[e : e + 6].lower() == " from " and all(isinstance(x, _Source) and x.is_person for x in srcs):
-                # "James Oduya reports from Istanbul": a broadcast hand-over to a reporter, not reported speech
-                for x in srcs:
+            if lemma == "report" and masked[e : e + 6].lower() == " from " and masked[e + 6 : e + 7].isupper():
+                # "James Oduya reports from Istanbul": a broadcast hand-over to a reporter, not reported speech;
+                # "a journalist ... who has reported from Idlib": a career, not speech either
+                for x in srcs if all(isinstance(x, _Source) and x.is_person for x in srcs) else ():
                     self._remember(_Source(x.canonical, "media", x.gender, False, True, x.roles | {"reporter", "correspondent"}, x.rule), paragraph)
                 continue
             before = masked[max(0, pos - 60) : pos]
@@ -2099,6 +2116,7 @@ class _Coder:
         return out
 
     def _turn(self, label: str, paragraph: int) -> Attribution | None:
+        self.state.n_turns += 1
         if label == "Q":
             return Attribution(TRANSCRIPT_QUESTIONER, "media", "transcript", False, "transcript-turn", -3)
         name, _, role = label.partition(",")
@@ -2123,6 +2141,10 @@ class _Coder:
         if src is None:
             return None
         stype = role_terms[-1][1] if role_terms and role_terms[-1][1] else src.source_type
+        if not role_terms and src.is_person and src.rule == "name (untyped)" and self.state.n_turns == 1:
+            # "AMY GOODMAN: We begin today's show ...": a broadcast transcript opens with its host, the
+            # outlet's own journalist (codebook: media), whose role the label does not give
+            stype = "media"
         self._remember(_Source(src.canonical, stype, src.gender, False, src.is_person, src.roles), paragraph)
         return Attribution(src.canonical, stype, "transcript", False, "transcript-turn", -3)
 

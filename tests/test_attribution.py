@@ -870,3 +870,23 @@ def test_round4_sentence(sentence, speakers, types, cues):
     # names compared as the evaluation compares them (case-insensitively)
     got = one(sentence)
     assert [x.casefold() for x in got] == [speakers.casefold(), types, cues]
+
+
+ROUND4_ARTICLES = [
+    # a broadcast transcript opens with its host (media, the outlet's own journalist); a guest introduced as
+    # "Name, a ... journalist" is media too; "who has reported from Idlib" is a career, not speech
+    (
+        "Headlines\n\nLENA MORROW: Good evening. We turn first to Idlib.\n"
+        "Our guest is Farid Aziz, a Lebanese reporter who has reported from Aleppo for years.\n"
+        "FARID AZIZ: Thanks, Lena. Families here slept outside last night.\n"
+        "LENA MORROW: Farid Aziz, thank you.",
+        [("Lena Morrow", "media", "transcript")] * 3 + [("Farid Aziz", "media", "transcript")] * 2
+        + [("Lena Morrow", "media", "transcript")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND4_ARTICLES)
+def test_round4_article(text, expected):
+    # names compared as the evaluation compares them (case-insensitively)
+    assert [(a.casefold(), b, c) for a, b, c in body_codes(text)] == [(a.casefold(), b, c) for a, b, c in expected]
