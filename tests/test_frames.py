@@ -227,6 +227,30 @@ CASES = [
     # --- round 4: the opposition as a source is not territory
     ("An opposition war monitor said government troops shelled two villages south of Maarat al-Numan.", ""),
     ("Opposition factions and government troops traded fire along the front line, the monitor said.", _join(SV)),  # Q1/Q3: two sides holding ground (half + half)
+    # --- round 4: civilian_harm in the words strike coverage uses
+    ('"They were not militants, they were boys collecting firewood," a village elder said.', _join(CH, CT)),  # Q1/Q2: the dead said not to be combatants
+    ('"We are not terrorists," the group\'s spokesman told a news conference in Idlib.', _join(CT)),  # a group's own denial is no victim
+    ("The herders' deaths were confirmed by the district commissioner.", _join(CH)),  # Q1: a civilian occupation killed
+    ("Herders moved their flocks south before the rains, the ministry said.", ""),
+    ("Photos from the scene showed a scorched stairwell and a collapsed ceiling.", _join(CH)),  # Q4: damage to a home, named by its parts
+    ("The senator spoke from the courtyard of the Capitol after the vote.", ""),
+    ("The challenger promised a scorched-earth campaign against the governor's budget.", ""),  # a figure of speech
+    ("The rights group said the strike on the bakery violated international humanitarian law.", _join(CH)),  # Q2: the law protecting civilians
+    ("Moscow said the raid violated international law and the UN Charter.", _join(SV)),  # Q2 sovereignty: legality, not harm
+    ("Activists accused the government of atrocities against the residents of Daraa.", _join(CH)),  # Q2: responsibility for harm to people
+    ("Police recorded a rise in hate crimes against Muslims last year.", ""),
+    ("The ambassador expressed condolences to the bereaved families in Atmeh.", _join(CH)),  # Q1: condolences name deaths
+    ("The minister sent condolences on the death of the former king.", ""),  # a death, no victim word
+    ("The Defense Department said it would compensate relatives of the driver.", _join(CH)),  # Q2: responsibility acknowledged by payment
+    ("The union demanded better compensation for overtime work.", ""),
+    ("Officials said it was not yet clear who was inside the building when it collapsed.", _join(CH)),  # Q2: who died, asked
+    ("The commander, who died in 2019, was buried in Raqqa.", ""),  # a relative clause, no count asked
+    ("Residents were still in shock on Friday morning.", _join(CH)),  # Q4: residents' fear
+    ("Markets were in shock after the central bank decision.", ""),
+    ("The blast killed the gunman and scores of Iraqis waiting outside the passport office.", _join(CH)),  # Q1: people killed, counted by nationality
+    ("Talks between Israel and the Palestinians stalled amid fears of a new war.", ""),  # a nationality as a party
+    ("Government forces retook much of western Aleppo province in 2020.", _join(SV)),  # Q1: government control of an area
+    ("The storm hit much of western Europe on Sunday.", ""),
 ]
 
 # Known misses: the lexicon cannot read these, and the test says so.
@@ -296,6 +320,12 @@ ANAPHORA = [
     # a demonstrative subject with a verb of telling points back ('That tells you ...'); a broadcast introduction does not
     ("He chose to blow himself up with his children beside him.", "That says all you need to know about him.", True, _join(CH, CT)),
     ("AMY LINDQVIST: Rescuers say six children died in the house.", "This is Omar Haddad reporting from Atmeh.", True, ""),
+    # a definite review with nothing after it is the one just announced; a demonstrative account is the one just given
+    ("The Pentagon said it would review whether its fire killed any civilians.", "The review will be led by an Army general.", True, _join(CH)),
+    ("The Pentagon said it would review whether its fire killed any civilians.", "The review will be led by an Army general.", False, ""),
+    ("The Pentagon said it would review whether its fire killed any civilians.", "A review of the defence budget is due in May.", True, ""),
+    ("Officials said the leader blew himself up with his children.", "That version of events has not been confirmed.", True, _join(CH, CT)),
+    ("Officials said the leader blew himself up with his children.", "The statement gave no other details.", True, ""),
 ]
 
 
