@@ -298,6 +298,14 @@ _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|has been|have been)\s*$")
 #: what follows a cue that needs a complement: "that", a colon or a quotation, right after it ...
 _COMPLEMENT_AT = re.compile(r"\s*(?:that\b|:|" + _QMARK + r"|,?\s*" + _QMARK + ")")
 #: ... or after up to three words ("said on Thursday that")
+#: A complement clause without "that" ("Republicans argued the response was too limited", "he noted it
+#: had"): a determiner or pronoun opening a short subject, then a finite auxiliary; the common US/UK news
+#: form of indirect speech. Up to four words of subject, so that a mere object ("argued the case") is not one.
+_ZERO_COMPLEMENT = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their|this|these|those|it|he|she|they|we|i|there|no|some|most)"
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|is|are|had|has|have|would|will|could|can|should|might|must|did)\b",
+    re.I,
+)
 _COMPLEMENT_NEAR = re.compile(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|(?:\w+\s*)?:)")
 
 
@@ -2050,7 +2058,7 @@ class _Coder:
                 after = masked[e : e + 40]
                 before = masked[max(0, s - 80) : s]
                 tagpos = _QMARK in before[-60:] or after.strip()[:1] in ("", ".", ",") or _COMPLEMENT_AT.match(after)
-                if not tagpos and not _COMPLEMENT_NEAR.match(after):
+                if not tagpos and not _COMPLEMENT_NEAR.match(after) and not _ZERO_COMPLEMENT.match(masked, e, e + 60):
                     continue
             srcs = src if isinstance(src, list) else [src]
             if lemma == "report" and masked[e : e + 6].lower() == " from " and masked[e + 6 : e + 7].isupper():
