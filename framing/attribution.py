@@ -1787,7 +1787,7 @@ class _Coder:
             masked = _SINGLE_QUOTED.sub(lambda m: _QMARK * len(m.group(0)), masked)
         self._deferred = []
         self._unit_text = body
-        if "-" in masked:
+        if ("D-" in masked or "R-" in masked or "I-" in masked) and _PARTY_TAG.search(masked):
             masked = _PARTY_TAG.sub(self._blank_party_tag, masked)
         if len(self.out) == self._dateline_unit:
             d = _DATELINE.match(masked)
