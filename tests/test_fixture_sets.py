@@ -274,3 +274,14 @@ def test_sentence_fixtures_cover(needle, what, sentence_cases):
 def test_sentence_fixtures_have_multi_sentence_quotations(sentence_cases):
     multi = sentence_cases[sentence_cases["sentences"].str.count(r"\|\|") >= 2]
     assert multi["paragraph"].str.startswith('"').any()
+
+
+def test_second_coding_of_the_heldout_set_lines_up_and_is_valid():
+    """``heldout/coding_second_coder.tsv`` codes the same units (same ids, kinds, fingerprints, texts), validly."""
+    first = _coding("heldout")
+    second = _read_tsv(FIXTURES / "heldout" / "coding_second_coder.tsv").astype({"unit": "int64"})
+    assert list(second.columns) == CODING_COLUMNS
+    key = ["article_id", "unit", "kind", "fingerprint", "text"]
+    assert second[key].equals(first[key])
+    problems = coding_problems(second)
+    assert problems.empty, problems.to_string()
