@@ -232,6 +232,8 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 #: Auxiliaries that open an inverted question after a wh-word ("what are people saying", "why do officials
 #: say"): what the question asks about is not reported speech.
 _QUESTION_INVERSION = frozenset("are is was were do does did".split())
+#: Question words that open a topic phrase after a headline colon ("Syria: What we know about ...").
+_WH_WORDS = frozenset("what how why who where when which".split())
 #: Lower-case words ending in -ly that are nouns, not adverbs to skip between a subject and its verb.
 _LY_NOUNS = frozenset("family ally assembly rally supply anomaly monopoly bully belly jelly".split())
 
@@ -327,6 +329,8 @@ class _Gazetteer:
     surnames: dict  # surname -> _Entity (persons)
     fast: re.Pattern | None = None  # the aliases as a trie without the leading look-behind (see _gaz_in)
     canonical: dict = field(default_factory=dict)  # canonical name (lower) -> _Entity
+    #: aliases that are a state's own name ("Syria"; ``place`` column "country"), not its capital
+    countries: frozenset = frozenset()
 
 
 #: ASCII bytes -> themselves, except those that are neither word characters nor "-": a space. Before a
@@ -491,13 +495,21 @@ def _spelling_variant(alias: str) -> str:
     return _SPELLING_RE.sub(lambda m: _SPELLING_SWAP[m.group(0)], alias)
 
 
+#: Values of the gazetteer's optional ``place`` column: a state's own name, its capital, or neither.
+_PLACES = ("", "country", "capital")
+
+
 def _build_gazetteer(table: pd.DataFrame) -> _Gazetteer:
     allowed = set(source_types())
     roles: dict[str, set] = {}
     persons: set[str] = set()
     rows = []
-    for i, (alias, canon, stype, gender, role) in enumerate(
-        zip(table["alias"], table["canonical"], table["source_type"], table["gender"], table.get("roles", [""] * len(table))),
+    countries = set()
+    for i, (alias, canon, stype, gender, role, place) in enumerate(
+        zip(
+            table["alias"], table["canonical"], table["source_type"], table["gender"],
+            table.get("roles", [""] * len(table)), table.get("place", [""] * len(table)),
+        ),
         start=2,
     ):
         alias, canon, stype = alias.strip(), canon.strip(), stype.strip()
@@ -505,6 +517,10 @@ def _build_gazetteer(table: pd.DataFrame) -> _Gazetteer:
             raise InputError("empty alias or canonical name", path="speakers", line=i)
         if stype not in allowed:
             raise InputError(f"unknown source_type {stype!r}", path="speakers", line=i, field="source_type")
+        if place.strip() not in _PLACES:
+            raise InputError(f"place must be one of {', '.join(map(repr, _PLACES))}, not {place!r}", path="speakers", line=i, field="place")
+        if place.strip() == "country":
+            countries.add(alias)
         if gender.strip():
             persons.add(canon)
         roles.setdefault(canon, set()).update(r.strip().lower() for r in role.split(";") if r.strip())
@@ -538,6 +554,7 @@ def _build_gazetteer(table: pd.DataFrame) -> _Gazetteer:
         fast=re.compile(r"(?:" + _trie(sorted(entities, key=len, reverse=True)) + r")(?![\w\-])") if entities else None,
         surnames={k: v for k, v in surnames.items() if v is not None},
         canonical={e.canonical.lower(): e for e in entities.values()},
+        countries=frozenset(countries),
     )
 
 
@@ -655,7 +672,8 @@ def source_types() -> tuple[str, ...]:
 def read_gazetteer(source: str | Path | pd.DataFrame = "speakers.tsv") -> pd.DataFrame:
     """The speaker gazetteer as a table (packaged name, a path, or a DataFrame checked and returned).
 
-    Columns: ``alias, canonical, source_type, gender, roles, why``.
+    Columns: ``alias, canonical, source_type, gender, roles, place, why`` (``roles`` and ``place`` optional;
+    ``place`` is "country" for a state's own name, "capital" for its capital, else empty).
 
     Example
     -------
@@ -2110,6 +2128,8 @@ class _Coder:
                     " " not in src.canonical or "'s" in src.canonical or "’s" in src.canonical or len(src.canonical.split()) > 3
                 ):
                     src = None  # "Kobani: ...", "Transcript: ...": a place or a label, not a speaker
+                if src is not None and self._section_label(prefix, m.group("rest"), src):
+                    src = None
             else:
                 src = None
             for s in src if isinstance(src, list) else ([src] if src else []):
@@ -2122,6 +2142,50 @@ class _Coder:
                 out.append(Attribution(s.canonical, s.source_type, "headline", False, "headline-dash" + self._rule_suffix(s), d.start()))
                 self._remember(s, paragraph)
         return out
+
+    def _section_label(self, prefix: str, rest: str, src) -> bool:
+        """Whether the "X" of a headline "X: ...", resolved to a body (not a person), is a section or topic
+        label rather than the speaker of the rest.
+
+        The codebook's "Speaker: claim" headline ("Moscow: Civilian Deaths ... Should Be Investigated") has a
+        source before the colon and that source's claim after it; its example of a speaker there is a
+        capital, the codebook's metonym for a government. UK and online outlets put a section label in the
+        same place: the country's own name ("Syria: Aid groups demand answers ..."), the country with a
+        topic noun ("Syria war: ..."), or any name before a topic phrase ("Islamic State: Who is ...",
+        "...: What we know"). So a body before the colon is a label when
+
+        - the rest opens with a question word or a headline label word (a topic, not a claim);
+        - or it is a country's own name (gazetteer ``place`` "country"), unless the rest opens with a
+          quotation (a quotation after the colon is the prefix's claim: "Iran: 'US forces must leave'");
+        - or it names a gazetteer body together with a lower-case word that is neither a title term nor a
+          determiner or modifier ("Syria war", "Iraq crisis": a topic, not the state).
+
+        Persons before the colon ("Kirby: ...") stay speakers.
+        """
+        srcs = src if isinstance(src, list) else [src]
+        if any(x.is_person for x in srcs):
+            return False
+        rest = rest.lstrip()
+        if rest[:1] in _QUOTE_CHARS or rest[:1] in "'‘":
+            return False
+        first = _tokens(rest)[:1]
+        if first:
+            w = first[0].lower()
+            if w in _WH_WORDS or (w in self.titles.terms and self.titles.terms[w][0] == "label"):
+                return True
+        if prefix.strip() in self.gaz.countries:
+            return True
+        if srcs[0].rule != "gazetteer":
+            return False
+        inside = [(a, b) for a, b, _ in self._gaz_in(prefix)]
+        for t in _WORD.finditer(prefix):
+            lt = t.group(0).lower()
+            if (
+                t.group(0)[:1].islower() and not any(a <= t.start() < b for a, b in inside)
+                and lt not in _DETERMINERS and lt not in _COMMON_MODIFIERS and lt not in self.titles.terms
+            ):
+                return True
+        return False
 
     def _turn(self, label: str, paragraph: int) -> Attribution | None:
         self.state.n_turns += 1

@@ -906,3 +906,33 @@ ROUND4_ARTICLES = [
 def test_round4_article(text, expected):
     # names compared as the evaluation compares them (case-insensitively)
     assert [(a.casefold(), b, c) for a, b, c in body_codes(text)] == [(a.casefold(), b, c) for a, b, c in expected]
+
+
+# ------------------------------------------------- round 5: general mechanisms left open by round 4
+# (headline, expected speakers, source_types, cues); written for these tests.
+ROUND5_HEADLINES = [
+    # a country's own name before the colon is a section label (UK/online outlets), not the state speaking
+    ("Syria: Rescuers dig through rubble after overnight raid in Idlib", "", "unattributed", ""),
+    ("Iraq: Drone strike near Qaim kills four militia fighters", "", "unattributed", ""),
+    # ... also with a topic noun, or before a topic phrase (a question word, a label word)
+    ("Iraq war: Families of the missing wait for news from Qaim", "", "unattributed", ""),
+    ("ISIS: Who leads the group after Atmeh?", "", "unattributed", ""),
+    ("Hezbollah: Explainer on the group's role in Syria", "", "unattributed", ""),
+    # negatives: a capital (the codebook's metonym), a body, a person, or a country before a quotation speak
+    ("Tehran: Strikes on the border violate Iraqi sovereignty", "Iranian government", "other_government", "headline"),
+    ("Kremlin: US must account for civilian deaths in Idlib", "Kremlin", "russian_government", "headline"),
+    ("Pentagon: No US casualties in overnight operation", "Pentagon", "us_government", "headline"),
+    ("Iran: 'American troops must leave the region'", "Iranian government", "other_government", "headline"),
+    ("Kirby: What the team found in the house", "John Kirby", "us_government", "headline"),
+]
+
+
+@pytest.mark.parametrize("headline,speakers,types,cues", ROUND5_HEADLINES)
+def test_round5_headline(headline, speakers, types, cues):
+    assert one(headline, "headline") == (speakers, types, cues)
+
+
+def test_gazetteer_place_column_is_checked():
+    bad = read_gazetteer().assign(place="province")
+    with pytest.raises(InputError, match="place"):
+        attribute(_frame([]), gazetteer=bad)
