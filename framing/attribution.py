@@ -232,6 +232,14 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 #: Auxiliaries that open an inverted question after a wh-word ("what are people saying", "why do officials
 #: say"): what the question asks about is not reported speech.
 _QUESTION_INVERSION = frozenset("are is was were do does did".split())
+#: Given names read before a surname when a headline's surname takes the full name a later unit gives
+#: ("Saeed Khatibzadeh", "Mary Ellen Clark"); more words are a title or a phrase, not given names.
+MAX_GIVEN_NAMES = 2
+#: Inner marks of a given name ("Jean-Pierre", "D'Arcy"); each part between them is a capitalised word.
+_GIVEN_NAME_MARKS = re.compile(r"[-'’]")
+#: Capitalised words before a surname that are titles of address or office, not given names (titles the
+#: title table does not list because they do not type a source: "Chairman Trey Gowdy", "Director Comey").
+_GIVEN_NAME_STOPS = frozenset("chairman chairwoman director gov governor president senator secretary mayor judge justice".split())
 #: Question words that open a topic phrase after a headline colon ("Syria: What we know about ...").
 _WH_WORDS = frozenset("what how why who where when which".split())
 #: Lower-case words ending in -ly that are nouns, not adverbs to skip between a subject and its verb.
@@ -937,6 +945,8 @@ class _Coder:
     def __init__(self, gaz: _Gazetteer, cues: _Cues, memo: dict | None = None):
         self.out: list[list[Attribution]] = []
         self.texts: list[str] = []  # the article's units so far (for a surname's full name)
+        self._article_texts: list = []  # all the article's units (read ahead for a surname's full name)
+        self._unit_kind = ""  # kind of the unit being coded
         self._needles: dict[str, tuple[int, list[int]]] = {}  # see _texts_with
         self._deferred: list | None = None
         self._looking_up = False  # guards _earlier_full_name against recursion
@@ -1297,20 +1307,61 @@ class _Coder:
         for i in reversed(self._texts_with(surname)):  # a unit without the surname gives no span
             if i < recent:
                 break
+            src = self._full_name_in(texts[i], surname, paragraph)
+            if src is not None:
+                return src
+        return None
+
+    def _later_full_name(self, surname: str, paragraph: int) -> _Source | None:
+        """The full name a later unit of the article gives for `surname`, read ahead: the codebook's "A
+        speaker named only by surname gets the full name the article gives elsewhere" also covers a
+        headline "Khatibzadeh: ..." or "Marlow says ..." whose body names "Saeed Khatibzadeh" further down.
+        The first later unit (within :data:`_RECENT_UNITS`) that gives one decides, when every word of
+        it before the surname reads as a given name (:meth:`_given_names`: not "For Obama", "Gov. Mike
+        Pence", "Los Angeles-area Sanders"). Only for a headline (the body gives a full name at its first
+        mention; a surname in the body before it is the headline's person, filed by :meth:`_remember`)
+        and for a surname no earlier unit has given a full name for (see :meth:`_person`)."""
+        texts = self._article_texts
+        here = len(self.out)  # the unit being coded (its index in the article); the units after it are read ahead
+        for i in range(here + 1, min(len(texts), here + 1 + _RECENT_UNITS)):
             text = texts[i]
-            span = _name_before(text, surname)
-            if span is None:
-                continue
-            toks = _tokens(text[max(0, span[0] - 80) : span[1]])
-            keep = []
-            for t in reversed(toks):
-                if t in (",", ";", ":", "(", ")", '"', "“", "”", ".") or t.lower() in _BOUNDARY_WORDS:
-                    break
-                keep.insert(0, t)
-            keep = keep[-MAX_SUBJECT_TOKENS:]
-            src = self._resolve_np(keep, paragraph) if len(keep) >= 2 else None
-            if isinstance(src, _Source) and src.is_person and src.canonical.endswith(surname) and src.canonical != surname:
-                return _Source(src.canonical, src.source_type, src.gender, src.plural, src.is_person, src.roles, f"surname->{src.canonical}")
+            if isinstance(text, str) and surname in text:
+                src = self._full_name_in(text, surname, paragraph)
+                if src is not None and self._given_names(src.canonical.split()[:-1]):
+                    return src
+        return None
+
+    def _given_names(self, words: list[str]) -> bool:
+        """Whether `words` (before a surname) read as given names: one or two capitalised words of letters
+        (inner hyphens and apostrophes between capitals: "Jean-Pierre"), none a title ("Gov.",
+        "Chairman"), a sentence opener ("For", "Following") or another word the coder knows as something else."""
+        if not 1 <= len(words) <= MAX_GIVEN_NAMES:
+            return False
+        for w in words:
+            lw = w.lower()
+            if (
+                not all(p.isalpha() and p[0].isupper() and not p.isupper() for p in _GIVEN_NAME_MARKS.split(w))
+                or w in _NOT_NAMES or lw in _PREPOSITIONS or lw in _BOUNDARY_WORDS
+                or lw in _AUX_ADVERBS or lw in self.titles.words or lw in _GIVEN_NAME_STOPS or lw.endswith("ing")
+            ):
+                return False
+        return True
+
+    def _full_name_in(self, text: str, surname: str, paragraph: int) -> _Source | None:
+        """The person "Given Names Surname" that `text` names (with the title words before it), or None."""
+        span = _name_before(text, surname)
+        if span is None:
+            return None
+        toks = _tokens(text[max(0, span[0] - 80) : span[1]])
+        keep = []
+        for t in reversed(toks):
+            if t in (",", ";", ":", "(", ")", '"', "“", "”", ".") or t.lower() in _BOUNDARY_WORDS:
+                break
+            keep.insert(0, t)
+        keep = keep[-MAX_SUBJECT_TOKENS:]
+        src = self._resolve_np(keep, paragraph) if len(keep) >= 2 else None
+        if isinstance(src, _Source) and src.is_person and src.canonical.endswith(surname) and src.canonical != surname:
+            return _Source(src.canonical, src.source_type, src.gender, src.plural, src.is_person, src.roles, f"surname->{src.canonical}")
         return None
 
     def _type_from(self, terms, found, *, default: str | None = None) -> str | None:
@@ -1443,6 +1494,8 @@ class _Coder:
             self._looking_up = True
             try:
                 known = self._earlier_full_name(name, paragraph)
+                if known is None and self._unit_kind == "headline":
+                    known = self._later_full_name(name, paragraph)
             finally:
                 self._looking_up = False
         stype = self._type_from([t for t in terms], [f for f in found])
@@ -1752,6 +1805,7 @@ class _Coder:
         st = self.state
         if kind == "boilerplate":
             return []
+        self._unit_kind = kind
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         attrs: list[Attribution] = []
@@ -2223,6 +2277,7 @@ class _Coder:
     # ------------------------------------------------------------ article
     def article(self, texts, kinds, paragraphs) -> list[list[Attribution]]:
         self.out: list[list[Attribution]] = []
+        self._article_texts = texts
         n_labels = 0
         seen_para = set()
         for t, k, p in zip(texts, kinds, paragraphs):

@@ -936,3 +936,28 @@ def test_gazetteer_place_column_is_checked():
     bad = read_gazetteer().assign(place="province")
     with pytest.raises(InputError, match="place"):
         attribute(_frame([]), gazetteer=bad)
+
+
+def headline_speakers(text: str) -> str:
+    coded = article(text)
+    return coded.loc[coded["kind"] == "headline", "speakers"].iloc[0]
+
+
+ROUND5_SURNAME_HEADLINES = [
+    # a headline's surname takes the full name the body gives further down (codebook: "the full name the
+    # article gives elsewhere"), in the "X: ..." and the "X says ..." form
+    ("Okonjo: Strike on Jilib market killed traders\n\nThe governor of the region, Amina Okonjo, said six traders died.",
+     "Amina Okonjo"),
+    ("Delacroix says convoy was hit twice\n\nRelief coordinator Marc Delacroix told reporters the trucks were marked.",
+     "Marc Delacroix"),
+    # the body's surname afterwards is the same person
+    ("Varga: We were not warned\n\nLocal farmer Istvan Varga said the blast woke the village.", "Istvan Varga"),
+    # negatives: a title or a sentence opener before the surname is not a given name; no full name, no speaker
+    ("Mendez: Talks will resume\n\nFor Mendez, the talks are a chance to end the siege.", ""),
+    ("Kobani: Families return to ruined homes\n\nThe town was retaken in 2015.", ""),
+]
+
+
+@pytest.mark.parametrize("text,speaker", ROUND5_SURNAME_HEADLINES)
+def test_round5_headline_surname_takes_the_later_full_name(text, speaker):
+    assert headline_speakers(text) == speaker
