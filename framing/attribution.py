@@ -1281,7 +1281,11 @@ class _Coder:
         if not head_terms and not head_found:
             return None
         # definite descriptions point back ("the spokeswoman", "the president", "the official")
-        if definite and len(head) <= 4 and all(not _is_cap(t) or t.lower() in self.titles.terms for t in head):
+        if definite and len(head) <= 4 and all(not _is_cap(t) or t.lower() in self.titles.terms for t in head) and not (
+            tail and any(_is_cap(t) for t in tail)
+        ):
+            # (not "the president of the Foundation for Middle East Peace": a role of a named body introduces
+            # someone new)
             r = self._resolve_description(head, paragraph)
             if r is not None:
                 return r
@@ -1404,6 +1408,13 @@ class _Coder:
         if spokes and bodies:
             ent = bodies[-1]
             return _Source(ent.canonical, ent.source_type, "", False, False, ent.roles, "spokesperson->body")
+        if spokes and len(tail) > 1 and tail[0].lower() in ("for", "of"):
+            # "a spokesman for the group", "a spokeswoman for the Levant Relief Alliance": a spokesperson of a
+            # body is the body (the convention of "a Pentagon spokesman"), also when the body is named after
+            # the role or pointed back to ("the group", "the ministry")
+            body = self._resolve_np(tail[1:], paragraph)
+            if isinstance(body, _Source) and not body.is_person and not body.plural:
+                return _Source(body.canonical, body.source_type, "", False, False, body.roles, f"spokesperson->{body.canonical}")
         if spokes and definite and not bodies:
             m, distant = self._candidates(paragraph, lambda m: not m.is_person and not m.plural)
             if m is not None and head_low[-1] == "statement":
@@ -1751,11 +1762,26 @@ class _Coder:
                 # "A spokesman for the group, Farhad Shami, said": the name is the appositive
                 src = self._resolve_np(ap, paragraph, appositive=head)
                 if isinstance(src, _Source) and src.is_person:
-                    return src, "appositive", ap
-        src = self._resolve_np(head, paragraph, appositive=[t for ap in appos for t in ap], at_start=hq + cut == 0)
+                    # the description is remembered with the name: "the minister" later points back to
+                    # "Somalia's information minister, Abdikarim Warsame Jibril," (codebook: descriptions
+                    # that point back to a named speaker)
+                    return src, "appositive", ap + self._role_words(head)
+        flat = [t for ap in appos for t in ap]
+        src = self._resolve_np(head, paragraph, appositive=flat, at_start=hq + cut == 0)
         if src is not None:
-            return src, "appositive", head
+            # a person's appositive description ("Rana Khoury, Jordan's foreign minister,") is remembered
+            # with the name, for a later "the minister"
+            return src, "appositive", head + self._role_words(flat) if isinstance(src, _Source) and src.is_person else head
         return None, "no subject", []
+
+    def _role_words(self, description: list[str]) -> list[str]:
+        """The role words of a person's description ("Somalia's information minister" -> information,
+        minister) that a later "the minister" may point back with: title-table words, not documents; none
+        for a former role ("a former governor" is not "the governor" of a later sentence)."""
+        low = [t.lower() for t in description]
+        if "former" in low or "ex" in low:
+            return []
+        return [t for t in low if t in self.titles.words and t not in _DOCUMENT_NOUNS]
 
     def _named_np(self, toks: list[str], appos: list[str], paragraph: int):
         """Resolve a noun phrase to the right of a cue; a name in apposition wins ("says Mr Rahimi's
