@@ -240,6 +240,19 @@ _GIVEN_NAME_MARKS = re.compile(r"[-'’]")
 #: Capitalised words before a surname that are titles of address or office, not given names (titles the
 #: title table does not list because they do not type a source: "Chairman Trey Gowdy", "Director Comey").
 _GIVEN_NAME_STOPS = frozenset("chairman chairwoman director gov governor president senator secretary mayor judge justice".split())
+#: Words that say what kind of body a named body is ("SANA news agency", "SOHR war monitor", "Al Mayadeen
+#: TV"): around a gazetteer body they are a description of it, and the gazetteer's name is the speaker.
+_BODY_KIND_WORDS = frozenset(
+    "news agency wire service monitor monitoring war group rights organisation organization network channel "
+    "tv television broadcaster newspaper daily outlet website station radio".split()
+)
+#: Qualifiers before a named body that describe its standing, not another speaker ("the official SANA").
+_BODY_QUALIFIERS = frozenset(
+    "official semi-official state state-run state-owned government-run pro-government independent "
+    "opposition".split()
+)
+#: Endings of a possessive ("CNN's", "Fox News'"): a name never has one inside, so one before a name ends it.
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 #: Question words that open a topic phrase after a headline colon ("Syria: What we know about ...").
 _WH_WORDS = frozenset("what how why who where when which".split())
 #: Lower-case words ending in -ly that are nouns, not adverbs to skip between a subject and its verb.
@@ -1110,6 +1123,11 @@ class _Coder:
             if toks[0].lower() in ("two", "both"):
                 quantified = True
             toks = toks[1:]
+        if len(toks) > 1 and toks[0].lower() == "of" and len(toks) < len(tokens):
+            # "one of the residents", "some of the relatives": the people as the article calls them
+            toks = toks[1:]
+            while toks and toks[0].lower() in _DETERMINERS:
+                toks = toks[1:]
         if not toks:
             return None
         low = [t.lower() for t in toks]
@@ -1236,6 +1254,10 @@ class _Coder:
             if s0 == 0 and _BODY_OF.match(full_text, e0):
                 # "Russian Reconciliation Center for Syria": the body named first, not the place after it
                 return _Source(ent0.canonical, ent0.source_type, ent0.gender, False, False, ent0.roles, "gazetteer")
+            if not tail and self._described_body(head_text, s0, e0):
+                # "the official SANA news agency", "TASS news agency", "the Britain-based Syrian Observatory for
+                # Human Rights war monitor": words saying what kind of body it is -> the gazetteer's name
+                return _Source(ent0.canonical, ent0.source_type, ent0.gender, False, False, ent0.roles, "gazetteer")
             if tail and tail[0].lower() in ("with", "from", "of", "for") and s0 >= len(head_text) and ent0.source_type in _MEMBER_TYPES:
                 if any(t[0] in ("witness", "ngo", "militant") for t in head_terms) and not any(
                     t[0] in ("government", "spokesperson") for t in head_terms
@@ -1253,6 +1275,8 @@ class _Coder:
         for t, lt in zip(reversed(head), reversed(low[: len(head)])):
             if not _is_cap(t) or lt in title_terms:
                 break
+            if run and t.endswith(_POSSESSIVE_ENDS):
+                break  # "Fox News' Dana Pruitt", "Clinton's Brian Fallon": the name follows its owner
             bare = _strip_possessive(t)
             if bare.lower() in title_terms or t in aliases or bare in aliases:
                 break
@@ -1290,6 +1314,26 @@ class _Coder:
             if r is not None:
                 return r
         return self._typed_group(head, tail, terms, head_found, paragraph, definite, at_start=at_start)
+
+    def _described_body(self, head: str, s: int, e: int) -> bool:
+        """Whether the words of `head` around the gazetteer body at [s, e) only say what kind of body it is
+        ("the official SANA news agency", "Russian state news agency TASS", "the Britain-based ... war
+        monitor"): after it, only :data:`_BODY_KIND_WORDS`; before it, those, :data:`_BODY_QUALIFIERS`, a
+        nationality or a "-based" place. A person's role ("Pentagon officials", "SANA reporter") is not."""
+        after = _tokens(head[e:])
+        before = _tokens(head[:s])
+        if not after and not before:
+            return False
+        if any(t.lower() not in _BODY_KIND_WORDS for t in after):
+            return False
+        for t in before:
+            lt = t.lower()
+            if lt in _BODY_KIND_WORDS or lt in _BODY_QUALIFIERS or lt.endswith("-based"):
+                continue
+            if lt in self.titles.terms and self.titles.terms[lt][0] == "nationality":
+                continue
+            return False
+        return True
 
     def _texts_with(self, needle: str) -> list[int]:
         """Indices of the units in :attr:`texts` that contain `needle`, ascending.
@@ -2205,7 +2249,7 @@ class _Coder:
             elif len(_tokens(prefix)) <= 6:
                 src = self._resolve_np(_tokens(prefix), paragraph, at_start=True)
                 if isinstance(src, _Source) and src.rule == "name (untyped)" and (
-                    " " not in src.canonical or "'s" in src.canonical or "’s" in src.canonical or len(src.canonical.split()) > 3
+                    " " not in src.canonical or "'s" in prefix or "’s" in prefix or len(src.canonical.split()) > 3
                 ):
                     src = None  # "Kobani: ...", "Transcript: ...": a place or a label, not a speaker
                 if src is not None and self._section_label(prefix, m.group("rest"), src):
@@ -2218,6 +2262,8 @@ class _Coder:
         d = _HEADLINE_DASH.search(masked)
         if d is not None:
             src = self._resolve_np(_tokens(d.group("suffix")), paragraph)
+            if isinstance(src, _Source) and src.rule == "name (untyped)" and ("'s" in d.group("suffix") or "’s" in d.group("suffix")):
+                src = None  # "... - She's Going": a phrase with a possessive, not a name
             for s in src if isinstance(src, list) else ([src] if src else []):
                 out.append(Attribution(s.canonical, s.source_type, "headline", False, "headline-dash" + self._rule_suffix(s), d.start()))
                 self._remember(s, paragraph)
