@@ -2129,6 +2129,8 @@ class _Coder:
             if nxt.startswith((" to have", " to be", " to ")) and lemma in ("say", "report", "claim", "allege", "purport"):
                 continue  # "said to have", raising, not speech by the subject
             prev_tok = _last_token(masked[max(0, s - 20) : s])
+            if headline and prev_tok and form[:1].isupper() and f"{prev_tok[0]} {form}".lower() in self.gaz.lower:
+                continue  # the end of a listed name in a title-case headline ("Islamic State: Who leads ...")
             if prev_tok and prev_tok[0].lower() in ("the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "such", "no", "any"):
                 continue  # a noun or participial adjective: "the reported deaths", "a call"
             if prev_tok and prev_tok[0] != "to" and prev_tok[0].lower() in _PREPOSITIONS and lemma != "according to":

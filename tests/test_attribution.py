@@ -918,6 +918,9 @@ ROUND5_HEADLINES = [
     ("Iraq war: Families of the missing wait for news from Qaim", "", "unattributed", ""),
     ("ISIS: Who leads the group after Atmeh?", "", "unattributed", ""),
     ("Hezbollah: Explainer on the group's role in Syria", "", "unattributed", ""),
+    # a cue word that ends a listed name in title case is part of the name ("Islamic State"), not a verb
+    ("Islamic State: Who Runs the Group After Atmeh?", "", "unattributed", ""),
+    ("Islamic State Says Its Fighters Attacked a Checkpoint", "ISIS", "militant", "say"),
     # negatives: a capital (the codebook's metonym), a body, a person, or a country before a quotation speak
     ("Tehran: Strikes on the border violate Iraqi sovereignty", "Iranian government", "other_government", "headline"),
     ("Kremlin: US must account for civilian deaths in Idlib", "Kremlin", "russian_government", "headline"),
