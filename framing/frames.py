@@ -329,6 +329,8 @@ class CompiledLexicon:
                 for w in gate[0]:
                     self.gate_index.setdefault(w, []).append(k)
         self.gate_words = frozenset(self.gate_index)
+        # Each regex row's gate groups after the first (None for none), checked against the unit's tokens.
+        self._later: list[tuple[frozenset, ...] | None] = [gate[1:] or None for _, gate, _, _, _, _ in self.regexes]
         # When every ungated row is a case-sensitive row with a gate (the lexicon's 'IS' row), a unit
         # with no gate word can fire one only if a word of one of their first gate groups occurs in
         # its text: these words, or None (no such shortcut).
@@ -340,8 +342,9 @@ class CompiledLexicon:
         )
         # Every token the matcher looks up (one set intersection per unit finds them all).
         self.lookup = self.keys | self.all_gate_words
-        # Regex rows to try, by the set of lookup words a unit has (units share few distinct sets).
-        self._todo: dict[frozenset, tuple[int, ...]] = {}
+        # Regex rows to try, by the set of first-group gate words a unit has (units share few distinct
+        # sets): with the ungated rows, and without them (for a unit where none of them can fire).
+        self._todo: dict[frozenset, tuple[tuple[int, ...], tuple[int, ...]]] = {}
 
     def matches(self, text: str) -> tuple[tuple[int, bool, str], ...]:
         """Entries that fire in `text`: ``(entry id, counts, matched words)``.
@@ -370,32 +373,37 @@ class CompiledLexicon:
             if present:
                 self._match_tokens(tokens, present, out)
         gated = found & self.gate_words
+        # can an ungated row fire? Not when the shortcut words of __post_init__ are all absent
+        first_words = self.ungated_first
+        ungated_can_fire = bool(self.ungated) and (
+            first_words is None
+            or (first_words[0] in text if len(first_words) == 1 else any(w in text for w in first_words))
+        )
         if gated:
-            todo = self._todo.get(gated)
-            if todo is None:
-                todo = [k for w in gated for k in self.gate_index[w]]
-                todo.extend(self.ungated)
-                todo = tuple(sorted(set(todo)))
+            todos = self._todo.get(gated)
+            if todos is None:
+                rows = {k for w in gated for k in self.gate_index[w]}
+                # (rows to try with the ungated rows, rows to try without them)
+                todos = (tuple(sorted(rows.union(self.ungated))), tuple(sorted(rows)))
                 if len(self._todo) >= CACHE_SIZE:
                     self._todo.clear()
-                self._todo[gated] = todo
-        elif self.ungated:
-            first_words = self.ungated_first
-            if first_words is not None and (
-                first_words[0] not in text if len(first_words) == 1 else not any(w in text for w in first_words)
-            ):
-                return tuple(out)  # no ungated row can fire (a necessary condition, see __post_init__)
+                self._todo[gated] = todos
+            todo = todos[0] if ungated_can_fire else todos[1]
+        elif ungated_can_fire:
             todo = self.ungated  # ascending already
         else:
-            return tuple(out)
-        gset = None  # the unit's tokens that belong to some gate group (for the groups after the first)
+            return tuple(out)  # no row can fire (a necessary condition, see __post_init__)
+        # (a gate group's words are lookup words, so `found` has the unit's tokens that are in any group)
         numeric = None
         cased_subject = None
         tset = None  # the unit's distinct tokens (for rows searched from their first tokens)
         decimals = None  # the unit's tokens that are digit runs
+        lead = None  # the unit's first word (for anchored rows)
         regexes = self.regexes
+        laters = self._later
         for k in todo:
             rx, gate, e, cased, how, first = regexes[k]
+            later = laters[k]
             if cased:
                 if gate and not _all_groups_in(gate, text):
                     continue
@@ -403,12 +411,10 @@ class CompiledLexicon:
                     cased_subject = _straighten(text, _MAPPED_CASED, _MAPPED_CASED_ASCII)
                 subject = cased_subject
             else:
-                if len(gate) > 1:
-                    if gset is None:
-                        gset = found & self.all_gate_words
+                if later is not None:
                     ok = True
-                    for group in gate[1:]:  # the first group was checked by the prefilter
-                        if gset.isdisjoint(group):
+                    for group in later:  # the first group was checked by the prefilter
+                        if found.isdisjoint(group):
                             if "<num>" in group:
                                 if numeric is None:
                                     numeric = not NUMBER_WORDS.isdisjoint(tokens) or any(map(str.isdigit, tokens))
@@ -419,7 +425,14 @@ class CompiledLexicon:
                     if not ok:
                         continue
                 subject = norm
-            if first is not None:  # tried only where one of its first tokens occurs (see _first_tokens)
+            if how == "^":  # a pattern anchored by ^ can only match at the start: match is search there
+                if first is not None:  # and only when the text's first word is one it can begin with
+                    if lead is None:
+                        lead = _lead_word(tokens)
+                    if lead not in first[0] and not (first[1] and lead.isdecimal()):
+                        continue
+                m = rx.match(subject)
+            elif first is not None:  # tried only where one of its first tokens occurs (see _first_tokens)
                 if tset is None:
                     tset = set(tokens)
                 words, digits = first
@@ -431,10 +444,8 @@ class CompiledLexicon:
                 m = _match_from(rx, subject, starts)
             elif not how:
                 m = rx.search(subject)
-            elif how == "b":
+            else:  # "b"
                 m = _search(rx, subject, True)
-            else:  # a pattern anchored by ^ can only match at the start: match is search there
-                m = rx.match(subject)
             if m is None:
                 continue
             counts = True
@@ -586,6 +597,43 @@ def _first_tokens(pattern: str) -> tuple[frozenset[str], bool] | None:
         if optional:
             words.update(stem + ch for ch in optional.strip("[]"))
     return frozenset(words), digits
+
+
+def _lead_tokens(pattern: str) -> tuple[frozenset[str], bool] | None:
+    """The words the first word of a text can be for the anchored `pattern` to match it, when plain.
+
+    For ``^\\W*(?:A1|A2|...)REST`` (as :func:`_first_tokens` reads ``\\b(?:A1|A2|...)REST``) or
+    ``^\\W*WORD\\s...`` (one literal word, as read by :data:`_FIRST_WORD`), returns the words and
+    whether a run of digits can stand there; otherwise None. The caller has checked that the
+    pattern has no ``|`` outside a group.
+
+    Why this is exact: every alternative begins with a word character, so ``\\W*`` must take every
+    non-word character before the text's first word character, and the alternative's word is that
+    whole word (what follows it is not a word character; see :func:`_first_tokens`). So a text is
+    matched only when its first word token (the first token of :func:`_tokenize` that begins with a
+    word character) is one of these words, or a digit run when the flag is set.
+    """
+    if not pattern.startswith("^\\W*"):
+        return None
+    rest = pattern[4:]
+    if rest.startswith("(?:"):
+        return _first_tokens("\\b" + rest)
+    m = _FIRST_WORD.fullmatch(rest)
+    if m is None or m.group(1) == rest or "|" in rest.split("(", 1)[0]:
+        return None
+    stem, optional = m.group(1), m.group(2)
+    words = {stem}
+    if optional:
+        words.update(stem + ch for ch in optional.strip("[]"))
+    return frozenset(words), False
+
+
+def _lead_word(tokens: list[str]) -> str:
+    """The first word token of `tokens` ("" when there is none)."""
+    for tok in tokens:
+        if _is_word_char(tok[0]):
+            return tok
+    return ""
 
 
 def _has_prefix(pattern: str) -> bool:
@@ -778,7 +826,12 @@ def _compile(table: pd.DataFrame, source: str) -> CompiledLexicon:
             # how to search: "b" = the stripped leading \b checked by _search; "^" = anchored at the start
             # (no MULTILINE flag can be set in a lexicon pattern's body without (?m), which re.match honours too)
             how = "b" if left_b else ("^" if pattern.startswith("^") and not _top_level_alternation(pattern[1:]) else "")
-            first = _first_tokens(pattern) if kind == "regex" and not how else None
+            # first tokens: where a search for the row can start (unanchored), or the words the text's first
+            # word must be for an anchored row to match (:func:`_lead_tokens`); regex rows only (cased rows
+            # search the original text, whose tokens are not the normalised ones)
+            first = None
+            if kind == "regex":
+                first = _first_tokens(pattern) if not how else _lead_tokens(pattern) if how == "^" else None
             regexes.append((rx, tuple(gate), entry_id, kind == "cased", how, first))
             continue
         try:
