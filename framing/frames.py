@@ -427,8 +427,8 @@ class CompiledLexicon:
                 subject = norm
             if how == "^":  # a pattern anchored by ^ can only match at the start: match is search there
                 if first is not None:  # and only when the text's first word is one it can begin with
-                    if lead is None:
-                        lead = _lead_word(tokens)
+                    if lead is None:  # the first token, unless it is a mark (then the first word after)
+                        lead = tokens[0] if tokens and _is_word_char(tokens[0][0]) else _lead_word(tokens)
                     if lead not in first[0] and not (first[1] and lead.isdecimal()):
                         continue
                 m = rx.match(subject)
@@ -472,12 +472,12 @@ class CompiledLexicon:
         """
         fast = self.fast
         n = len(tokens)
-        positions = [i for i, tok in enumerate(tokens) if tok in present]
         plans = self.plans
         free: dict[str, int] = {}  # frame -> first position a phrase of that frame no longer covers
         covered = 0  # max(free.values()): before it, some frame may be blocked
-        for i in positions:
-            tok = tokens[i]
+        for i, tok in enumerate(tokens):  # (one loop: faster than listing the positions first)
+            if tok not in present:
+                continue
             m2, quick, firsts = plans[tok]
             multi_fired = False
             if m2 is not None and i + 1 < n:
@@ -946,7 +946,8 @@ def code_frames(
     ct_seen = False  # an earlier unit of the article was counter_terror ("the group" resolves)
     location = None  # where the article is first set: PLACE_SYRIA, PLACE_ELSEWHERE or None (not yet)
     memo: dict = {}  # matches -> decision, for this threshold
-    cached = lex._cache.get  # the lexicon's memo of matches by text (lex.matches fills it)
+    cache = lex._cache  # the lexicon's memo of matches by text (as lex.matches fills it, inlined here)
+    cached = cache.get
     for text, kind, art, par, num in zip(texts, kinds, articles, paragraphs, numbers):
         if art != article:
             article, ct_seen, location = art, False, None
@@ -956,8 +957,11 @@ def code_frames(
             prev_key = None
             continue
         hits = cached(text)
-        if hits is None:
-            hits = lex.matches(text)
+        if hits is None:  # lex.matches(text) without its second look-up
+            hits = lex._match(text)
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            cache[text] = hits
         coded = memo.get(hits)
         if coded is None:
             own, ev, pseudo, partial = _decide(lex, hits, threshold)
