@@ -715,3 +715,129 @@ def _cased_lexicon(rows):
 def test_case_sensitive_rows_behind_their_gate(rows, text, expected):
     got = code_frames(pd.DataFrame({"text": [text]}), lexicon=_cased_lexicon(rows))
     assert got["frames"].iloc[0] == expected
+
+
+# --------------------------------------------------------------------------- anchored rows, gates: fast paths change nothing
+
+from framing.frames import _lead_tokens, _lead_word  # noqa: E402
+
+_ANCHORED_ROWS = [p for p in _REGEX_ROWS if p.startswith("^") and _lead_tokens(p) is not None]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^\W*(?:this|that)\s+(?:is|was)\b", (frozenset({"this", "that"}), False)),
+        (r"^\W*it\s+(?:confirms|means)\b", (frozenset({"it"}), False)),
+        (r"^\W*its?\s+x", (frozenset({"it", "its"}), False)),
+        (r"^\W*(?:\d{1,3}|dozens?)\s+killed", (frozenset({"dozen", "dozens"}), True)),
+        (r"^\W*it", None),  # the first word may go on past 'it' ('its', 'items')
+        (r"^\W*(?:this|that)\w*", None),  # nor here
+        (r"^\W*(?:(?:do|does)\b[^.?!]{0,30}?x|(?:your\s+)?y)", None),  # nested groups: not read
+        (r"^(?:this|that)\s+x", None),  # no \W*: not the form read
+    ],
+)
+def test_lead_tokens_table(pattern, expected):
+    assert _lead_tokens(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "lead"),
+    [(["this", "is"], "this"), (['"', "...", "that", "was"], "that"), (["—", "(", "13", "killed"], "13"), (['"', "."], ""), ([], "")],
+)
+def test_lead_word_table(tokens, lead):
+    assert _lead_word(tokens) == lead
+
+
+def test_lexicon_has_anchored_rows_read_by_their_first_word():
+    assert len(_ANCHORED_ROWS) >= 2
+
+
+_OPENERS = st.lists(
+    st.sampled_from('this that it its is was confirms means shows " \' ( — ... : 13 x , . the'.split()), max_size=8
+).map(" ".join)
+
+
+@pytest.mark.parametrize("pattern", _ANCHORED_ROWS)
+@settings(max_examples=120, deadline=None)
+@given(text=st.one_of(_OPENERS, _TRICKY))
+def test_anchored_row_matches_only_after_one_of_its_first_words(pattern, text):
+    words, digits = _lead_tokens(pattern)
+    lead = _lead_word(_tokenize(text))
+    if re.compile(pattern).match(text) is not None:
+        assert lead in words or (digits and lead.isdecimal())
+
+
+def _without_gates() -> pd.DataFrame:
+    table = read_table("frame_lexicon.tsv")
+    table["gate"] = ""  # every regex row tried on every unit: the plain computation
+    # an anchored row written so that it is not read by its first word (same regex): rx.match on every unit
+    table["pattern"] = [p.replace("^\\W*", "^(?:\\W*)", 1) if p.startswith("^\\W*") else p for p in table["pattern"]]
+    assert not any(_lead_tokens(p) for p in table["pattern"])
+    return table
+
+
+# Units that fire the gated rows whose gates or search were changed for speed, with near misses.
+_GATED_UNITS = [
+    "Residents told reporters: this is what we feared most.",
+    "Residents told reporters that this is what they feared most.",
+    "This is Sami Darwish reporting from Idlib.",
+    "That tells you who he was.",
+    "It confirms what the monitor said about the raid.",
+    "— This was, officials said, a counterterrorism raid.",
+    "How many were killed is not yet known.",
+    "How many militants died is not known.",
+    "Rebel strongholds in the northwest have shrunk.",
+    "The strike went against the will of the Syrian people.",
+    "The pledge was against his will.",
+    "Three civilians were killed and 12 wounded.",
+    "The death of three children was confirmed.",
+    "Officials said IS fighters fled the town.",
+    "Officials said the fighters fled the town; this was confirmed later.",
+    "IS",
+    "",
+]
+
+
+def _after_a_coded_unit(text: str) -> pd.DataFrame:
+    """`text` as the second unit of a paragraph whose first unit has frames (so anaphora show)."""
+    return pd.DataFrame(
+        {
+            "article_id": ["a", "a"],
+            "unit": [1, 2],
+            "kind": ["sentence", "sentence"],
+            "paragraph": [1, 1],
+            "text": ["Three civilians were killed in the raid on the ISIS leader in Idlib, Syria.", text],
+        }
+    )
+
+
+@pytest.mark.parametrize("text", _GATED_UNITS)
+def test_gated_rows_code_as_the_plain_computation(text):
+    units = _after_a_coded_unit(text)
+    fast = code_frames(units)[["frames", "frame_evidence"]]
+    plain = code_frames(units, lexicon=_without_gates())[["frames", "frame_evidence"]]
+    pd.testing.assert_frame_equal(fast, plain)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.one_of(_WORDY, _NUMBERY, _OPENERS, st.sampled_from(_GATED_UNITS)))
+def test_gates_change_no_coding(text):
+    units = _after_a_coded_unit(text)
+    assert code_frames(units)["frame_evidence"].tolist() == code_frames(units, lexicon=_without_gates())["frame_evidence"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gated regex row fires; the ungated case-sensitive row is left out where its word is absent
+        ("Isis fighters fled the town.", "counter_terror"),
+        ("Isis leaders stayed in the town.", ""),
+        ("Isis leaders stayed; IS fighters left.", "counter_terror"),
+        ("Police said IS left the town.", "counter_terror"),
+    ],
+)
+def test_ungated_case_sensitive_row_in_a_gated_unit(text, expected):
+    rows = [("cased", r"\bIS\b", "IS"), ("regex", r"\bisis\s+fighters\b", "isis")]
+    got = code_frames(pd.DataFrame({"text": [text]}), lexicon=_cased_lexicon(rows))
+    assert got["frames"].iloc[0] == expected
