@@ -748,6 +748,108 @@ def test_split_and_regex_white_space_are_the_same():
     assert differ == []
 
 
+def _join_plain(tokens):
+    # the plain definition: a space between two tokens, none before , . ) 's ’s nor after ( and -
+    out = ""
+    for t in tokens:
+        if not out:
+            out = t
+        elif t in (",", ".", ")", "'s", "’s") or out.endswith(("(", "-")):
+            out += t
+        else:
+            out += " " + t
+    return out
+
+
+JOIN_CASES = [
+    ["the", "Pentagon", "spokesman"],
+    ["Syria", "'s", "Foreign", "Ministry"],
+    ["Kirby", ",", "the", "spokesman", "."],
+    ["the", "US", "-", "led", "coalition"],
+    ["al-", "Qurayshi", "said"],  # a token ending in "-"
+    ["the", "(", "UN", ")", "agency"],
+    ["", "Kirby"],  # an empty token at the start is skipped
+    ["Kirby", "", "said"],
+    ["pro-government", "media"],
+    ["Biden", "’s", "envoy"],
+    [],
+    ["one"],
+]
+
+
+@pytest.mark.parametrize("tokens", JOIN_CASES)
+def test_join_equals_the_plain_loop(tokens):
+    assert _attr._join(tokens) == _join_plain(tokens)
+    assert _attr._join(tuple(tokens)) == _join_plain(tokens)
+
+
+def test_join_equals_the_plain_loop_on_random_tokens():
+    rng = random.Random(19)
+    vocab = ["the", "Kirby", ",", ".", ")", "(", "-", "'s", "’s", "al-", "x-y", "", "said", "a(b", "US"]
+    for _ in range(20_000):
+        tokens = [rng.choice(vocab) for _ in range(rng.randint(0, 6))]
+        assert _attr._join(tokens) == _join_plain(tokens), tokens
+
+
+def _words_before_plain(text, s, title_words):
+    # the plain definition: walk back over the tokens of the whole window
+    words = []
+    for w in reversed(_attr._tokens(text[max(0, s - _attr._MENTION_WINDOW) : s])):
+        lw = w.lower()
+        if lw in _attr._DETERMINERS or not (_attr._is_cap(w) or lw in title_words):
+            break
+        words.append(lw)
+    return words
+
+
+WORDS_BEFORE_CASES = [
+    "After a long night of fighting, the Pentagon spokesman John Kirby",
+    "After a long night of fighting near the border, Pentagon Press Secretary Spokesman Officials Kirby",
+    "a" * 100 + " Kirby",
+    "x" * 30 + "Foreign Minister Kirby",  # no space in the near window's reach
+    "Ministry	SpokesmanDeputy Foreign Minister Kirby",  # white space other than a space
+    "the US-backed Syrian Democratic Forces' commander Kirby",
+    "Kirby",
+    "",
+    "said Syria’s Foreign Ministry spokesperson, Deputy Prime Minister Kirby",
+]
+
+
+@pytest.mark.parametrize("text", WORDS_BEFORE_CASES)
+def test_words_before_equals_the_whole_window(text):
+    words = _attr._titles().words
+    for s in range(len(text) + 1):
+        assert _attr._words_before(text, s, words) == _words_before_plain(text, s, words), (text, s)
+
+
+def test_words_before_equals_the_whole_window_on_random_text():
+    words = _attr._titles().words
+    rng = random.Random(23)
+    vocab = [" ", " ", "the", "Kirby", "spokesman", "Foreign", "Minister", ",", "said", "al-Abu", "US", "\t", "é",
+             "ministry", "Syria's", "a", "\x01\x01"]
+    for _ in range(3000):
+        text = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 30)))
+        s = rng.randint(0, len(text))
+        assert _attr._words_before(text, s, words) == _words_before_plain(text, s, words), (text, s)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Pentagon spokesman John Kirby and the US State Department", "no name here", "", "Kirby-Kirby US_UN xUS US",
+     "Syrian Civil Defense, Syrian Civil Defence and the White Helmets"],
+)
+def test_gazetteer_scan_with_a_first_match_equals_the_plain_scan(text):
+    gaz, cues = _attr._resources("speakers.tsv", "cues.tsv")
+    coder = _attr._Coder(gaz, cues)
+    first = gaz.fast.search(text)
+    plain = coder._gaz_in(text)
+    assert plain == [(m.start(), m.end(), gaz.aliases[m.group(0)]) for m in gaz.pattern.finditer(text)]
+    if first is not None:
+        assert coder._gaz_in(text, first) == plain
+    else:
+        assert plain == []
+
+
 # ------------------------------------------------- round 3: mechanisms found on development2 and PolNeAR train
 # (sentence, expected speakers, source_types, cues); written for these tests, one mechanism per group.
 ROUND3_SENTENCES = [
