@@ -833,6 +833,24 @@ def test_words_before_equals_the_whole_window_on_random_text():
         assert _attr._words_before(text, s, words) == _words_before_plain(text, s, words), (text, s)
 
 
+def _owner_noun_plain(tokens):
+    # the plain definition: the first token that is a body noun with a possessive ending
+    for t in tokens:
+        if t.endswith(("'s", "’s")) and t[:-2].lower() in _attr._BODY_ANAPHORS:
+            return t[:-2].lower()
+    return ""
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [["the", "organisation's", "director"], ["the", "Ministry’s", "spokesman"], ["Kirby's"], ["the", "group", "'s"],
+     ["the", "group's"], [], ["its", "director"], ["Syria's", "group's"], ["s", "'s"]],
+)
+def test_owner_noun_equals_the_plain_loop(tokens):
+    assert _attr._owner_noun(tokens) == _owner_noun_plain(tokens)
+    assert _attr._owner_noun(tuple(tokens)) == _owner_noun_plain(tokens)
+
+
 @pytest.mark.parametrize(
     "text",
     ["Pentagon spokesman John Kirby and the US State Department", "no name here", "", "Kirby-Kirby US_UN xUS US",
