@@ -1,14 +1,15 @@
 """Score the machine coder against every hand-coded set the project has, and print a table.
 
-Sets: the seed (development reference, ``data/reference/seed_units.tsv``), the development
-fixtures (``tests/fixtures/development``, ``development2`` and ``development3``, used for error analysis), the
-held-out fixtures (``tests/fixtures/heldout``, never used for tuning), and the retrieved coverage in ``data/cache/articles`` when present
-(scored against ``data/reference/coverage_units.tsv``).
+Sets, named in the table's first column: ``seed`` (the development reference,
+``data/reference/seed_units.tsv``), each fixture set under ``tests/fixtures/`` (``development``,
+``development2``, ``development3``: used for error analysis; ``heldout``: never used for tuning), and
+``coverage``, the retrieved coverage in ``data/cache/articles`` when present (scored against
+``data/reference/coverage_units.tsv``).
 
 Usage::
 
     python scripts/score_coder.py            # Markdown table on stdout
-    python scripts/score_coder.py --sets seed development development2   # while tuning: no held-out row
+    python scripts/score_coder.py --sets seed development development2 development3   # tuning: no held-out row
 """
 
 from __future__ import annotations
@@ -24,31 +25,25 @@ from framing.corpus import cache_dir, read_coding
 from framing.evaluate import frame_scores, source_scores
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The hand-coded fixture sets under tests/fixtures/, and how the table labels them.
-FIXTURE_SETS = {
-    "development": "development fixtures",
-    "development2": "development fixtures 2 (held out until session 3)",
-    "development3": "development fixtures 3 (styles of the real coverage)",
-    "heldout": "held-out fixtures",
-}
-
-
+#: The hand-coded fixture sets: every folder under tests/fixtures/ with a coding.tsv, by folder name
+#: (development, development2, ... are used for error analysis; heldout never is: see their READMEs).
+FIXTURE_SETS = tuple(sorted(p.parent.name for p in (ROOT / "tests" / "fixtures").glob("*/coding.tsv")))
 #: Names accepted by ``--sets``: the seed, each fixture set, and the retrieved coverage.
 SET_NAMES = ("seed", *FIXTURE_SETS, "coverage")
 
 
 def sets(names: tuple[str, ...] = SET_NAMES) -> list[tuple[str, list[Path], Path]]:
-    """(label, article paths, reference table) for every hand-coded set present among `names`."""
+    """(name, article paths, reference table) for every hand-coded set present among `names`."""
     out = []
     if "seed" in names:
-        out.append(("seed (development reference)", [ROOT / "data" / "articles"], ROOT / "data" / "reference" / "seed_units.tsv"))
-    for name, label in FIXTURE_SETS.items():
+        out.append(("seed", [ROOT / "data" / "articles"], ROOT / "data" / "reference" / "seed_units.tsv"))
+    for name in FIXTURE_SETS:
         folder = ROOT / "tests" / "fixtures" / name
-        if name in names and (folder / "coding.tsv").exists():
-            out.append((label, [folder / "articles"], folder / "coding.tsv"))
+        if name in names:
+            out.append((name, [folder / "articles"], folder / "coding.tsv"))
     cache = cache_dir(ROOT / "data")
     if "coverage" in names and cache.exists() and any(cache.glob("*.txt")):
-        out.append(("retrieved coverage", [cache], ROOT / "data" / "reference" / "coverage_units.tsv"))
+        out.append(("coverage", [cache], ROOT / "data" / "reference" / "coverage_units.tsv"))
     return out
 
 
