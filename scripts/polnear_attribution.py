@@ -37,7 +37,7 @@ determiner or other closed-class word: "Clinton", "The New York Times", not
 "he" or "the official") and predicted attributed, the share where one of our
 predicted speakers matches one of those named gold sources: the last word of
 our canonical name occurs as a word in the gold Source span
-(case-insensitively), or the two strings are equal. It measures whether the
+(case-insensitively; a possessive 's cut), or the two strings are equal. It measures whether the
 right person or body is found, not the canonical form of the name (a surname
 in the span suffices), and only where PolNeAR marks a named source: pronoun
 sources ("he said") and unnamed ones are left out. Develop on ``train``,
@@ -117,9 +117,18 @@ def speaker_matches(predicted: str, sources: list[str]) -> bool:
             continue
         last = name.split()[-1].lower()
         for src in sources:
-            if name.lower() == src.strip().lower() or last in re.findall(r"[\w'’\-]+", src.lower()):
+            if name.lower() == src.strip().lower() or last in _span_words(src):
                 return True
     return False
+
+
+_SPAN_WORD = re.compile(r"[\w'’\-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _span_words(span: str) -> set[str]:
+    """The words of a Source span, lower-cased, possessives cut ("Clinton's campaign" -> clinton, campaign)."""
+    return {_POSSESSIVE.sub("", w) for w in _SPAN_WORD.findall(span.lower())}
 
 
 def cue_lemmas(text: str, forms: dict[str, str]) -> set[str]:

@@ -37,3 +37,36 @@ def test_score_coder_scores_only_the_sets_asked_for(sets, labels):
     assert out.returncode == 0, out.stderr
     rows = [line.split("|")[1].strip() for line in out.stdout.splitlines()[2:] if line.startswith("| ")]
     assert rows == labels
+
+
+def _script_module(name: str):
+    """Import scripts/<name>.py as a module (the scripts are not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [("Clinton", True), ("The New York Times", True), ("he", False), ("The official", False), ("Officials", False), ("", False)],
+)
+def test_polnear_named_source(source, named):
+    assert _script_module("polnear_attribution").is_named(source) is named
+
+
+@pytest.mark.parametrize(
+    ("predicted", "sources", "match"),
+    [
+        ("Hillary Clinton", ["Clinton"], True),
+        ("Donald Trump;Mike Pence", ["Gov. Pence"], True),
+        ("New York Times", ["new york times"], True),
+        ("Hillary Clinton", ["Bill Clinton's campaign"], True),  # a surname suffices: the measure's stated limit
+        ("Bernie Sanders", ["Clinton"], False),
+        ("", ["Clinton"], False),
+    ],
+)
+def test_polnear_speaker_matches(predicted, sources, match):
+    assert _script_module("polnear_attribution").speaker_matches(predicted, sources) is match
