@@ -969,17 +969,15 @@ def _strip_possessive(tok: str) -> str:
     return tok[:-2] if tok.endswith(("'s", "’s")) else tok
 
 
-#: Tokens :func:`_join` writes without a space before them (and "", which it skips at the start).
+#: Tokens :func:`_join_plain` writes without a space before them, and "" (skipped at the start): a list
+#: with none of them (and no "(" or "-") is joined with single spaces.
 _JOIN_GLUED = frozenset((",", ".", ")", "'s", "’s", ""))
 
 
-def _join(tokens: list[str]) -> str:
-    """The tokens as text: a space between two, none before :data:`_JOIN_GLUED` or after "(" and "-"."""
-    if _JOIN_GLUED.isdisjoint(tokens):
-        # no glued token, and no "(" or "-" at all (so none ends a token): every gap is a space
-        joined = " ".join(tokens)
-        if "-" not in joined and "(" not in joined:
-            return joined
+def _join_plain(tokens: list[str]) -> str:
+    """The plain definition of :func:`_join`: a space between two tokens, none before ",", ".", ")",
+    "'s" or "’s" nor after "(" and "-"; tokens are added while the text is still empty ("" at the start
+    is skipped)."""
     out = ""
     for t in tokens:
         if not out:
@@ -989,6 +987,16 @@ def _join(tokens: list[str]) -> str:
         else:
             out += " " + t
     return out
+
+
+def _join(tokens: list[str]) -> str:
+    """The tokens as text (:func:`_join_plain`), in one ``str.join`` when every gap is a space."""
+    if _JOIN_GLUED.isdisjoint(tokens):
+        # no glued token, and no "(" or "-" at all (so none ends a token): every gap is a space
+        joined = " ".join(tokens)
+        if "-" not in joined and "(" not in joined:
+            return joined
+    return _join_plain(tokens)
 
 
 #: Lower-case words that may link the capitalised words of an organisation's name ("Doctors of Hope").

@@ -748,17 +748,8 @@ def test_split_and_regex_white_space_are_the_same():
     assert differ == []
 
 
-def _join_plain(tokens):
-    # the plain definition: a space between two tokens, none before , . ) 's ’s nor after ( and -
-    out = ""
-    for t in tokens:
-        if not out:
-            out = t
-        elif t in (",", ".", ")", "'s", "’s") or out.endswith(("(", "-")):
-            out += t
-        else:
-            out += " " + t
-    return out
+# the plain definition the fast path of _join falls back to
+_join_plain = _attr._join_plain
 
 
 JOIN_CASES = [
