@@ -933,32 +933,40 @@ _MENTION_WINDOW = 80
 _MENTION_NEAR = 24
 
 
+def _title_run(tokens: list[str], title_words: frozenset) -> tuple[list[str], bool]:
+    """The capitalised or title words ending `tokens` (lower-cased, nearest first), walking back to a
+    determiner or any other word; and whether such a word stopped the walk (False: it used every token)."""
+    words = []
+    for w in reversed(tokens):
+        lw = w.lower()
+        if lw in _DETERMINERS or not (_is_cap(w) or lw in title_words):
+            return words, True
+        words.append(lw)
+    return words, False
+
+
+def _words_before_plain(text: str, s: int, title_words: frozenset) -> list[str]:
+    """The plain definition of :func:`_words_before`: :func:`_title_run` on the tokens of the whole
+    :data:`_MENTION_WINDOW` characters before `s`."""
+    return _title_run(_tokens(text[max(0, s - _MENTION_WINDOW) : s]), title_words)[0]
+
+
 def _words_before(text: str, s: int, title_words: frozenset) -> list[str]:
     """The capitalised or title words (lower-cased, nearest first) right before `s` in `text`, back to a
-    determiner or any other word, within :data:`_MENTION_WINDOW` characters.
+    determiner or any other word, within :data:`_MENTION_WINDOW` characters (:func:`_words_before_plain`).
 
     The tokens after the first space of the last :data:`_MENTION_NEAR` characters are the last tokens
     of the whole window (no token contains a space: tokenising restarts after one, as in
     :meth:`_Coder._left_subject`); only when the walk back uses them all is the whole window read.
     """
-    lo = max(0, s - _MENTION_WINDOW)
     near = s - _MENTION_NEAR
-    if near > lo:
+    if near > max(0, s - _MENTION_WINDOW):
         cut = text.find(" ", near, s)
         if cut != -1:
-            words = []
-            for w in reversed(_tokens(text[cut + 1 : s])):
-                lw = w.lower()
-                if lw in _DETERMINERS or not (_is_cap(w) or lw in title_words):
-                    return words
-                words.append(lw)
-    words = []
-    for w in reversed(_tokens(text[lo:s])):
-        lw = w.lower()
-        if lw in _DETERMINERS or not (_is_cap(w) or lw in title_words):
-            break
-        words.append(lw)
-    return words
+            words, stopped = _title_run(_tokens(text[cut + 1 : s]), title_words)
+            if stopped:
+                return words
+    return _words_before_plain(text, s, title_words)
 
 
 def _is_cap(tok: str) -> bool:

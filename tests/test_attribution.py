@@ -782,15 +782,8 @@ def test_join_equals_the_plain_loop_on_random_tokens():
         assert _attr._join(tokens) == _join_plain(tokens), tokens
 
 
-def _words_before_plain(text, s, title_words):
-    # the plain definition: walk back over the tokens of the whole window
-    words = []
-    for w in reversed(_attr._tokens(text[max(0, s - _attr._MENTION_WINDOW) : s])):
-        lw = w.lower()
-        if lw in _attr._DETERMINERS or not (_attr._is_cap(w) or lw in title_words):
-            break
-        words.append(lw)
-    return words
+# the plain definition the near-window path of _words_before falls back to
+_words_before_plain = _attr._words_before_plain
 
 
 WORDS_BEFORE_CASES = [
