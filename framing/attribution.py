@@ -897,15 +897,22 @@ def _mention_words(roles: frozenset, canonical: str, extra: tuple) -> frozenset:
     return frozenset(words)
 
 
-def _owner_noun(tokens) -> str:
-    """The body noun of a possessive that points back ("organisation's" in "the organisation's director"), or ""."""
-    joined = " ".join(tokens)
-    if "'s" not in joined and "’s" not in joined:
-        return ""  # no token ends in a possessive (most phrases): one C-level test instead of the loop
+def _owner_noun_plain(tokens) -> str:
+    """The plain definition of :func:`_owner_noun`: the first token that is a body noun of
+    :data:`_BODY_ANAPHORS` with a possessive ending, without it, lower-cased; or ""."""
     for t in tokens:
         if t.endswith(("'s", "’s")) and t[:-2].lower() in _BODY_ANAPHORS:
             return t[:-2].lower()
     return ""
+
+
+def _owner_noun(tokens) -> str:
+    """The body noun of a possessive that points back ("organisation's" in "the organisation's director"), or ""
+    (:func:`_owner_noun_plain`)."""
+    joined = " ".join(tokens)
+    if "'s" not in joined and "’s" not in joined:
+        return ""  # no token ends in a possessive (most phrases): one C-level test instead of the loop
+    return _owner_noun_plain(tokens)
 
 
 def _tokens(text: str) -> list[str]:

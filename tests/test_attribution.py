@@ -817,12 +817,8 @@ def test_words_before_equals_the_whole_window_on_random_text():
         assert _attr._words_before(text, s, words) == _words_before_plain(text, s, words), (text, s)
 
 
-def _owner_noun_plain(tokens):
-    # the plain definition: the first token that is a body noun with a possessive ending
-    for t in tokens:
-        if t.endswith(("'s", "’s")) and t[:-2].lower() in _attr._BODY_ANAPHORS:
-            return t[:-2].lower()
-    return ""
+# the plain definition the fast test of _owner_noun falls back to
+_owner_noun_plain = _attr._owner_noun_plain
 
 
 @pytest.mark.parametrize(
