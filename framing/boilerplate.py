@@ -53,13 +53,16 @@ def boilerplate_patterns(scope: str = "line") -> tuple[tuple[re.Pattern, str], .
 #: Most literal alternatives a pattern's prefilter may hold (beyond it, no prefilter).
 MAX_PREFILTER_LITERALS = 64
 
-def _sequence_items(pattern: str) -> list[tuple[str, str, bool]]:
-    """The items of a regex sequence read from its text: ``(kind, text, quantified)``.
+def _sequence_items(pattern: str) -> list[tuple[str, str, str]]:
+    """The items of a regex sequence read from its text: ``(kind, text, quantifier)``.
 
-    `kind` is ``"literal"`` (one character, escaped or not), ``"group"`` (the body of a ``(...)`` or
-    ``(?:...)`` group), ``"anchor"`` (``^``, ``$``, ``\\b``, ``\\B``, ``\\A``, ``\\Z``) or ``"other"``
-    (a class, ``.``, an escape such as ``\\s``, a lookaround or flagged group: not read further).
-    `quantified` is true when a quantifier follows (the item may be absent or repeated).
+    `kind` is ``"literal"`` (one character, escaped or not; `text` is the character),
+    ``"char"`` (one character out of a set: a class ``[...]``, ``.`` or an escape such as ``\\s``;
+    `text` is its source), ``"group"`` (`text` is the body of a ``(...)`` or ``(?:...)`` group),
+    ``"anchor"`` (``^``, ``$``, ``\\b``, ``\\B``, ``\\A``, ``\\Z``) or ``"other"`` (a back
+    reference, a lookaround or flagged group, a stray syntax character: not read further).
+    `quantifier` is the first character of the quantifier that follows (``*``, ``+``, ``?``, ``{``:
+    the item may be absent or repeated), or "".
     """
     items = []
     i = 0
@@ -67,13 +70,20 @@ def _sequence_items(pattern: str) -> list[tuple[str, str, bool]]:
         c = pattern[i]
         if c == "\\":
             e = pattern[i + 1 : i + 2]
-            kind, text, i = ("anchor" if e in ("b", "B", "A", "Z") else "other") if e.isalnum() or not e else "literal", e, i + 2
+            if not e or e.isdigit():
+                kind = "other"  # a trailing backslash, a back reference
+            elif e in ("b", "B", "A", "Z"):
+                kind = "anchor"
+            else:
+                kind = "char" if e.isalnum() else "literal"
+            text, i = (e if kind == "literal" else pattern[i : i + 2]), i + 2
         elif c == "[":
-            kind, text, i = "other", "", class_end(pattern, i)
+            end = class_end(pattern, i)
+            kind, text, i = "char", pattern[i:end], end
         elif c == "(":
             end = group_end(pattern, i)
             if end is None:
-                return items + [("other", "", False)]
+                return items + [("other", "", "")]
             if pattern.startswith("(?:", i):
                 kind, text = "group", pattern[i + 3 : end]
             elif pattern.startswith("(?", i):
@@ -83,24 +93,26 @@ def _sequence_items(pattern: str) -> list[tuple[str, str, bool]]:
             i = end + 1
         elif c in "^$":
             kind, text, i = "anchor", c, i + 1
+        elif c == ".":
+            kind, text, i = "char", c, i + 1
         elif c in _SPECIAL:
             kind, text, i = "other", "", i + 1
         else:
             kind, text, i = "literal", c, i + 1
-        quantified = pattern[i : i + 1] in ("*", "+", "?", "{")
-        if quantified:
-            i = pattern.index("}", i) + 1 if pattern[i] == "{" and "}" in pattern[i:] else i + 1
+        quantifier = pattern[i : i + 1] if pattern[i : i + 1] in ("*", "+", "?", "{") else ""
+        if quantifier:
+            i = pattern.index("}", i) + 1 if quantifier == "{" and "}" in pattern[i:] else i + 1
             if pattern[i : i + 1] in ("?", "+"):  # lazy or possessive
                 i += 1
-        items.append((kind, text, quantified))
+        items.append((kind, text, quantifier))
     return items
 
 
-def _prefixes(items: list[tuple[str, str, bool]]) -> list[str] | None:
+def _prefixes(items: list[tuple[str, str, str]]) -> list[str] | None:
     """Literal strings one of which a regex sequence must start with, or None when unknown."""
     out = [""]
-    for kind, text, quantified in items:
-        if quantified:
+    for kind, text, quantifier in items:
+        if quantifier:
             break
         if kind == "literal":
             out = [p + text for p in out]
@@ -334,30 +346,15 @@ def _alternatives(pattern: str) -> list[str]:
 def _leading_items(alternative: str, flags: int) -> list[str]:
     """ASCII characters matched by each leading one-character item of `alternative` (see :func:`_lead_strings`)."""
     items: list[str] = []
-    i = 0
-    while i < len(alternative) and len(items) < LEAD_CHARS:
-        c = alternative[i]
-        if c == "\\":
-            item = alternative[i : i + 2]
-            if len(item) < 2 or item[1].isdigit() or item[1] in "bBAZ":
-                break  # a back reference or a zero-width assertion
-        elif c == "[":
-            item = alternative[i : class_end(alternative, i)]
-        elif c == "." or c not in _SPECIAL:
-            item = c
-        else:
-            break  # a group, an anchor, a quantifier: not read
-        i += len(item)
+    for kind, text, quantifier in _sequence_items(alternative):
+        if len(items) == LEAD_CHARS or kind not in ("literal", "char") or quantifier in ("?", "*", "{"):
+            break  # enough; a group, an anchor or a back reference is not read; the item may be absent
         try:
-            compiled = re.compile(item, flags)
+            compiled = re.compile(re.escape(text) if kind == "literal" else text, flags)
         except re.error:
             break
-        chars = "".join(ch for ch in _ASCII if compiled.fullmatch(ch))
-        following = alternative[i : i + 1]
-        if following in ("?", "*", "{"):
-            break  # the item may be absent
-        items.append(chars)
-        if following == "+":
+        items.append("".join(ch for ch in _ASCII if compiled.fullmatch(ch)))
+        if quantifier == "+":
             break  # repeated: the next character may be this item or the next one
     return items
 

@@ -265,3 +265,21 @@ def test_required_literals_are_a_necessary_condition(text):
         for m in rx.finditer(text):
             hay = m.group(0).lower() if flags & re.I else m.group(0)
             assert any(lit in hay for lit in _required_literals(rx))
+
+
+from framing.boilerplate import _sequence_items  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("pattern", "items"),
+    [
+        (r"ab", [("literal", "a", ""), ("literal", "b", "")]),
+        (r"\.[a-c]+?\s*", [("literal", ".", ""), ("char", "[a-c]", "+"), ("char", r"\s", "*")]),
+        (r"^.{2,3}\b$", [("anchor", "^", ""), ("char", ".", "{"), ("anchor", r"\b", ""), ("anchor", "$", "")]),
+        (r"(?:x|y)?(z)(?=w)", [("group", "x|y", "?"), ("group", "z", ""), ("other", "", "")]),
+        (r"(a)\1", [("group", "a", ""), ("other", r"\1", "")]),  # a back reference is not read
+        (r"[]x]\(", [("char", "[]x]", ""), ("literal", "(", "")]),
+    ],
+)
+def test_sequence_items_table(pattern, items):
+    assert _sequence_items(pattern) == items
