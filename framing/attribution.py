@@ -1256,8 +1256,9 @@ class _Coder:
             if r is not None:
                 return r
         # a role of a body pointed back to: "the ministry's spokesman" (the Russian Defence Ministry's)
-        if definite and len(toks) >= 2 and _owner_noun(toks[:1]):
-            body = self._owner(_owner_noun(toks[:1]), paragraph)
+        possessor = _owner_noun(toks[:1]) if definite and len(toks) >= 2 else ""
+        if possessor:
+            body = self._owner(possessor, paragraph)
             if body is not None and all(not _is_cap(t) or t.lower() in self.titles.terms for t in toks[1:]):
                 return _Source(
                     body.canonical + " " + " ".join(t.lower() for t in toks[1:]), body.source_type, "", False, False,
