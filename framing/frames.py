@@ -592,11 +592,14 @@ def _first_tokens(pattern: str) -> tuple[frozenset[str], bool] | None:
         m = _FIRST_WORD.fullmatch(alt)
         if m is None:
             return None
-        stem, optional = m.group(1), m.group(2)
-        words.add(stem)
-        if optional:
-            words.update(stem + ch for ch in optional.strip("[]"))
+        words.update(_word_forms(m))
     return frozenset(words), digits
+
+
+def _word_forms(m: re.Match) -> list[str]:
+    """The words a :data:`_FIRST_WORD` match stands for: the stem, and the stem with each optional letter."""
+    stem, optional = m.group(1), m.group(2)
+    return [stem] + [stem + ch for ch in optional.strip("[]")] if optional else [stem]
 
 
 def _lead_tokens(pattern: str) -> tuple[frozenset[str], bool] | None:
@@ -621,11 +624,7 @@ def _lead_tokens(pattern: str) -> tuple[frozenset[str], bool] | None:
     m = _FIRST_WORD.fullmatch(rest)
     if m is None or m.group(1) == rest or "|" in rest.split("(", 1)[0]:
         return None
-    stem, optional = m.group(1), m.group(2)
-    words = {stem}
-    if optional:
-        words.update(stem + ch for ch in optional.strip("[]"))
-    return frozenset(words), False
+    return frozenset(_word_forms(m)), False
 
 
 def _lead_word(tokens: list[str]) -> str:
