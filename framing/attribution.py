@@ -184,11 +184,11 @@ _BODY_ANAPHORS = {
 #: Title terms whose us_government type in source_titles.tsv is this event's default for an unqualified
 #: role, not a fact about the word (unlike "senator" or "Democrats"): the unit or dateline may name the state.
 _EVENT_DEFAULT_TERMS = frozenset(("official", "officials", "senior official"))
-#: Head nouns of unnamed people: named as the article calls them, never given the state the unit implies
-#: (codebook "Unnamed sources are named by what the article calls them"; a ministry keeps its state).
 #: Titles held only while in office (a retired general keeps "General"; a former senator is not "Sen."):
 #: before "a former Green Beret" they say the person speaks as a sitting official, not an expert.
 _SITTING_TITLES = frozenset("rep. rep sen. sen senator representative congressman congresswoman lawmaker".split())
+#: Head nouns of unnamed people: named as the article calls them, never given the state the unit implies
+#: (codebook "Unnamed sources are named by what the article calls them"; a ministry keeps its state).
 _UNNAMED_PERSON_HEADS = frozenset("official officials source sources spokesman spokeswoman spokesperson".split())
 #: Nouns for a document that speaks for its author ("a statement from X", "X documentation").
 _DOCUMENT_NOUNS = frozenset("statement documentation report communique communiqué announcement data figures tally".split())
@@ -306,11 +306,11 @@ _AS_GERUND = re.compile(r"\s+as\s+(?:having\s+)?(?P<verb>\w+)")
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][\w'’]+(?: [A-Z][\w'’]+)?)(?:,\s*(?:[A-Z0-9][\w.]*\s*){1,4})?(?:\s*\([^)]{1,40}\))?\s*(?:-|–|—)\s+"
 )
-#: The signature line of an embedded tweet: "— Name (@handle) February 3, 2022".
 #: A US legislator's party-and-state tag after the name ("Sen. Ellen Marchetti, D-Vt., said"; "Rep. Alicia
 #: Brennan (D-Calif.) said"; "R-S.C.", "D-N.Y."): a label, not an appositive, so it is blanked (same length)
 #: before subjects are read, with its commas (one is put back when an appositive follows: ", a former ...").
 _PARTY_TAG = re.compile(r"(?:,\s*|\s*\()[DRI]-(?:[A-Z][A-Za-z]{0,7}\.?){1,3}(?:\)|,|(?=\s*$))(?P<next>\s*[\w'’]*)")
+#: The signature line of an embedded tweet: "— Name (@handle) February 3, 2022".
 _TWEET_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 _AS_VERB = re.compile(r"(?<![\w\-])as\s+(?:having\s+)?(?P<verb>\w+)")
 # Patterns compiled once (a pattern built or looked up in re's cache at each call costs more than the match):
@@ -320,7 +320,6 @@ _BODY_OF = re.compile(r"\s+(?:for|of|in)\s")
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|has been|have been)\s*$")
 #: what follows a cue that needs a complement: "that", a colon or a quotation, right after it ...
 _COMPLEMENT_AT = re.compile(r"\s*(?:that\b|:|" + _QMARK + r"|,?\s*" + _QMARK + ")")
-#: ... or after up to three words ("said on Thursday that")
 #: A complement clause without "that" ("Republicans argued the response was too limited", "he noted it
 #: had"): a determiner or pronoun opening a short subject, then a finite auxiliary; the common US/UK news
 #: form of indirect speech. Up to four words of subject, so that a mere object ("argued the case") is not one.
@@ -329,6 +328,7 @@ _ZERO_COMPLEMENT = re.compile(
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|is|are|had|has|have|would|will|could|can|should|might|must|did)\b",
     re.I,
 )
+#: ... or after up to three words ("said on Thursday that"), a colon also after one more ("wrote on Twitter:")
 _COMPLEMENT_NEAR = re.compile(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|(?:\w+\s*)?:)")
 
 
@@ -2257,7 +2257,6 @@ class _Coder:
             ):
                 # "Kasich bemoaned the state of things, saying ...", "The ministry summoned the envoy and
                 # said ...": the sentence's subject speaks
-                # "Kasich bemoaned the state of things, saying ...": the sentence's subject speaks
                 if out and rule != "coordinated":
                     continue  # "Biden said ..., calling the mission a success": the speaker already found
                 lead = []
