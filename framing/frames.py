@@ -318,7 +318,7 @@ class CompiledLexicon:
             quick = None
             if not any(drop for _, _, _, drop in firsts):
                 quick = tuple((e, True, first) for e, _, weight, _ in firsts if weight)
-            self.plans[first] = (self.multi2.get(first), quick, firsts if first in self.single else None)
+            self.plans[first] = (self.multi2.get(first), quick, firsts or None)
         # Regex prefilter: a regex is tried only when a word of its first gate group is a token.
         self.gate_index: dict[str, list[int]] = {}
         self.ungated: list[int] = []
@@ -882,7 +882,7 @@ def _text_list(units: pd.DataFrame) -> list[str]:
     texts = units["text"].tolist()
     if set(map(type, texts)) <= {str}:  # the usual column: every cell a plain str (one C-level pass)
         return texts
-    return [t if isinstance(t, str) else ("" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)) for t in units["text"].tolist()]
+    return [t if isinstance(t, str) else ("" if t is None or (isinstance(t, float) and math.isnan(t)) else str(t)) for t in texts]
 
 
 def _check_units(units, who: str) -> None:
@@ -997,11 +997,9 @@ def code_frames(
         dropped = None
         if group is not None and ct_seen and "counter_terror" not in own:
             extra = {"counter_terror": group}
-        if in_syria or "sovereignty" not in own:
-            pass
-        elif elsewhere or location == PLACE_ELSEWHERE:
+        if "sovereignty" in own and not in_syria and (elsewhere or location == PLACE_ELSEWHERE):
             dropped = "sovereignty"
-        if (anaphor is not None or pronoun is not None) and par is not None and prev_key is not None and prev_key == (art, par):
+        if (anaphor is not None or pronoun is not None) and par is not None and prev_key == (art, par):
             adjacent = True
             if num is not None and prev_unit is not None:
                 try:
