@@ -292,8 +292,10 @@ _TOKEN_ASCII = re.compile(r"[\s\x1c-\x1f]*+(" + _TOKEN_BODY + r"[^\w\s\x1c-\x1f]
 _QUOTE_RE = re.compile(r'["“”«»„]')
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'’\n]{1,200}['’](?!\w)")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
+#: Honorifics that may open a transcript's speaker label ("MR. KIRBY:", "SEN. REED:").
+_LABEL_HONORIFICS = ("MR", "MS", "MRS", "DR", "SEN", "REP", "GEN", "ADM", "COL")
 _TRANSCRIPT_LABEL = re.compile(
-    r"^\s*(?P<label>Q|(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|COL)\.?\s+)?[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,5}"
+    r"^\s*(?P<label>Q|(?:(?:" + "|".join(_LABEL_HONORIFICS) + r")\.?\s+)?[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,5}"
     r"(?:\s*,\s*[A-Z][A-Z'’.\-]*(?:\s+[A-Z][A-Z'’.\-]*){0,4})?)\s*:\s*(?:\[[^\]]{0,40}\]\s*)?"
 )
 _HEADLINE_COLON = re.compile(r"^\s*(?P<prefix>[^:]{1,80}?)\s*:\s+(?P<rest>\S.*)$", re.S)
@@ -807,11 +809,12 @@ class _State:
 
 _DOUBLE_APOS_CLOSE = re.compile(r"(?<=\S)''(?=\s|$|[,.;:!?)])")
 _DOUBLE_APOS_OPEN = re.compile(r"''")
-_HONORIFIC_STUB = re.compile(r"^\s*(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|COL)\.\s*$")
+#: A label's honorific split from its name by the sentence splitter ("MR." from "MR. KIRBY: ...").
+_HONORIFIC_STUB = re.compile(r"^\s*(?:" + "|".join(_LABEL_HONORIFICS) + r")\.\s*$")
 #: What :data:`_HONORIFIC_STUB` matches, stripped: it matches exactly the texts whose ``str.strip()`` is one of
 #: these (``\s`` and ``str.strip`` both take Unicode white space; ``\s*`` consumes a final newline before
 #: ``$``). A set lookup instead of a regex call for every sentence (checked in the tests).
-_HONORIFIC_STUBS = frozenset(h + "." for h in "MR MS MRS DR SEN REP GEN ADM COL".split())
+_HONORIFIC_STUBS = frozenset(h + "." for h in _LABEL_HONORIFICS)
 
 # ------------------------------------------------------------------ helpers
 _CAPS_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]+\s+){1,3}\Z")
@@ -2445,7 +2448,7 @@ class _Coder:
                     self._tweets[p] = sig.group("name").strip()
             if p not in seen_para:
                 seen_para.add(p)
-                if t.strip() in _HONORIFIC_STUBS:  # _HONORIFIC_STUB.match(t)
+                if t.strip() in _HONORIFIC_STUBS:  # (what _HONORIFIC_STUB matches)
                     n_labels += 2
                     continue
                 lab = _TRANSCRIPT_LABEL.match(t) if ":" in t else None
