@@ -615,6 +615,22 @@ def test_left_subject_equals_the_whole_window(masked):
     assert _subject(masked, len(masked)) == _whole_window_subject(masked, len(masked))
 
 
+# (masked text, cue start): the near window's tokens run out inside the auxiliary walk, so it retries
+SUBJECT_CASES_AT = [
+    # a long token fills the near window: one token before the cue ("in the past" needs three)
+    ("After a long night of heavy fighting around the town that lasted until dawn, " + "x" * 60 + " Kirby said", -4),
+    # a progressive whose adverbs use up the near window's tokens
+    ("After a long night of heavy fighting around the town that lasted until dawn, the group " + "y" * 52
+     + " now still is calling for calm", -16),
+]
+
+
+@pytest.mark.parametrize("masked,back", SUBJECT_CASES_AT)
+def test_left_subject_equals_the_whole_window_when_the_near_tokens_run_out(masked, back):
+    start = len(masked) + back
+    assert _subject(masked, start) == _whole_window_subject(masked, start)
+
+
 def test_left_subject_equals_the_whole_window_on_random_text():
     rng = random.Random(11)
     words = ["the", "Pentagon", "said", "who", "which", ",", ",", "and", "Kirby", "in", "past", "has", "officials",
