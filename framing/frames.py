@@ -78,6 +78,7 @@ from ._pattern_text import group_end, top_level_split
 from .codebook import FRAMES
 from .errors import InputError
 from .resources import read_table
+from .sentences import _replace_chars
 
 __all__ = [
     "FRAMES",
@@ -139,37 +140,22 @@ KINDS = ("word", "phrase", "regex", "cased")
 #: Lexicon columns that must be present.
 LEXICON_COLUMNS = ("frame", "kind", "pattern", "weight", "why")
 
-_TRANSLATE = str.maketrans(
-    {
-        "’": "'", "‘": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
-        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-        "-": " ", "\u2010": " ", "\u2011": " ", "\u00ad": "",
-    }
+#: (character, replacement) pairs the lexicon reads text with: curly quotes and primes straightened,
+#: hyphens read as spaces, soft hyphens dropped (no replacement contains a mapped character).
+_MAPPED = (
+    ("’", "'"), ("‘", "'"), ("‚", "'"), ("‛", "'"), ("′", "'"), ("`", "'"), ("´", "'"),
+    ("“", '"'), ("”", '"'), ("„", '"'), ("‟", '"'), ("″", '"'), ("«", '"'), ("»", '"'),
+    ("-", " "), ("\u2010", " "), ("\u2011", " "), ("\u00ad", ""),
 )
 # Same, but keeping hyphens: for case-sensitive patterns on the original text ("IS-linked").
-_TRANSLATE_CASED = str.maketrans({k: v for k, v in _TRANSLATE.items() if k not in (ord("-"), 0x2010, 0x2011)})
-# The characters each table maps, in the order the replacements are made (no replacement makes another's key).
-_MAPPED = tuple((chr(k), v if isinstance(v, str) else "" if v is None else chr(v)) for k, v in _TRANSLATE.items())
-_MAPPED_CASED = tuple((chr(k), v if isinstance(v, str) else "" if v is None else chr(v)) for k, v in _TRANSLATE_CASED.items())
-
-
+_MAPPED_CASED = tuple((ch, to) for ch, to in _MAPPED if ch not in "-\u2010\u2011")
+# The ASCII pairs of each: the only ones that can occur in ASCII text.
 _MAPPED_ASCII = tuple((ch, to) for ch, to in _MAPPED if ch.isascii())
 _MAPPED_CASED_ASCII = tuple((ch, to) for ch, to in _MAPPED_CASED if ch.isascii())
-
-
-def _straighten(text: str, mapped: tuple, mapped_ascii: tuple) -> str:
-    """``text.translate(table)`` for the table whose (character, replacement) pairs are `mapped`.
-
-    ``str.translate`` looks characters up in the table one by one (about 10 ns a character for
-    ASCII text, 25 ns for other text). A ``str.replace`` call for each mapped character that occurs
-    (only the ASCII ones can occur in ASCII text) gives the same string, since each character is
-    mapped on its own and no replacement produces a mapped character; it costs a fast ``in`` test
-    per mapped character.
-    """
-    for ch, to in mapped_ascii if text.isascii() else mapped:
-        if ch in text:
-            text = text.replace(ch, to)
-    return text
+# The same mappings as translation tables (their plain definition, for the tests): replacing the
+# pairs (only the ASCII ones in ASCII text) with framing.sentences._replace_chars gives the same text.
+_TRANSLATE = str.maketrans(dict(_MAPPED))
+_TRANSLATE_CASED = str.maketrans(dict(_MAPPED_CASED))
 
 
 _NT = re.compile(r"n't\b")
@@ -217,7 +203,8 @@ def normalize(text: str) -> str:
     >>> normalize("Rebel-held Idlib isn’t “safe”")
     'rebel held idlib is not "safe"'
     """
-    text = _straighten(text.lower(), _MAPPED, _MAPPED_ASCII)
+    text = text.lower()
+    text = _replace_chars(text, _MAPPED_ASCII if text.isascii() else _MAPPED)
     if "." in text and ("u.s." in text or "u.n." in text or "u.k." in text):
         text = text.replace("u.s.", "us").replace("u.n.", "un").replace("u.k.", "uk")
     if "n't" in text:
@@ -408,7 +395,7 @@ class CompiledLexicon:
                 if gate and not _all_groups_in(gate, text):
                     continue
                 if cased_subject is None:
-                    cased_subject = _straighten(text, _MAPPED_CASED, _MAPPED_CASED_ASCII)
+                    cased_subject = _replace_chars(text, _MAPPED_CASED_ASCII if text.isascii() else _MAPPED_CASED)
                 subject = cased_subject
             else:
                 if later is not None:

@@ -32,6 +32,7 @@ import pandas as pd
 from ._pattern_text import group_end, top_level_split
 from .errors import InputError
 from .resources import read_table
+from .sentences import _replace_chars
 
 __all__ = ["add_markers", "article_markers", "marker_counts", "MARKER_TYPES", "MARKER_COLUMNS"]
 
@@ -45,6 +46,7 @@ _CASES = ("insensitive", "sensitive")
 #: Characters read as a straight apostrophe before matching ("Da’esh" = "Da'esh").
 _APOSTROPHE_VARIANTS = "’‘`´"
 _APOSTROPHES = str.maketrans(dict.fromkeys(_APOSTROPHE_VARIANTS, "'"))
+_APOSTROPHE_PAIRS = tuple((ch, "'") for ch in _APOSTROPHE_VARIANTS)
 #: Relative frequency (%) of each letter in English text (Lewand 2000, *Cryptological Mathematics*, p. 36).
 #: The prefilter anchors each gate word on a rare letter, so that its scan stops on few characters.
 LETTER_FREQUENCY = {
@@ -67,10 +69,7 @@ def _straighten(text: str) -> str:
     """``text.translate(_APOSTROPHES)``, without the slow per-character path for non-ASCII text."""
     if text.isascii():
         return text.translate(_APOSTROPHES) if "`" in text else text
-    for ch in _APOSTROPHE_VARIANTS:
-        if ch in text:
-            text = text.replace(ch, "'")
-    return text
+    return _replace_chars(text, _APOSTROPHE_PAIRS)
 
 
 def _variants(ch: str) -> str:

@@ -182,3 +182,12 @@ def test_row_regex_on_lower_case_ascii_matches_like_the_plain_pattern(pattern, t
         return
     plain = re.compile(pattern, re.IGNORECASE)
     assert [m.span() for m in fast.finditer(text.lower())] == [m.span() for m in plain.finditer(text)]
+
+
+from framing.markers import _APOSTROPHES, _straighten  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Da'esh `´’‘\u02bcé ")), max_size=30))
+def test_straighten_equals_translate(text):
+    assert _straighten(text) == text.translate(_APOSTROPHES)
