@@ -197,9 +197,9 @@ _MEMBER_TYPES = frozenset(("un_or_ngo", "militant", "media"))
 #: Words after a nationality adjective that make it describe people, not the speaker's state
 #: ("Syrian civilians were killed, officials said" is not about Syrian officials).
 _PEOPLE_NOUNS = frozenset("civilians people children women men refugees residents families villagers citizens national nationals".split())
-#: Words that open an interposed adverbial, not an appositive ("Al-Shabaab, through its radio, claimed").
-_ADVERBIAL_STARTS = frozenset(
-    "in at from near on with of for inside outside across among around about by within to into over under "
+#: Words that open an interposed adverbial, not an appositive ("Al-Shabaab, through its radio, claimed"):
+#: the prepositions and a few more.
+_ADVERBIAL_STARTS = _PREPOSITIONS | frozenset(
     "through throughout during until via despite however meanwhile speaking writing".split()
 )
 #: Tokens that end a comma-separated segment when walking back through appositives.
