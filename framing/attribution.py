@@ -237,9 +237,10 @@ _QUESTION_INVERSION = frozenset("are is was were do does did".split())
 MAX_GIVEN_NAMES = 2
 #: Inner marks of a given name ("Jean-Pierre", "D'Arcy"); each part between them is a capitalised word.
 _GIVEN_NAME_MARKS = re.compile(r"[-'’]")
-#: Capitalised words before a surname that are titles of address or office, not given names (titles the
-#: title table does not list because they do not type a source: "Chairman Trey Gowdy", "Director Comey").
-_GIVEN_NAME_STOPS = frozenset("chairman chairwoman director gov governor president senator secretary mayor judge justice".split())
+#: Capitalised words before a surname that are titles of address or office, not given names: those the
+#: title table does not list because they do not type a source ("Chairman Trey Gowdy", "Director Comey");
+#: the table's own words ("President", "Senator", "Mayor") are ruled out by the table.
+_GIVEN_NAME_STOPS = frozenset("chairman chairwoman director gov judge justice".split())
 #: Words that say what kind of body a named body is ("SANA news agency", "SOHR war monitor", "Al Mayadeen
 #: TV"): around a gazetteer body they are a description of it, and the gazetteer's name is the speaker.
 _BODY_KIND_WORDS = frozenset(

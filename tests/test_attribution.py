@@ -1142,3 +1142,19 @@ ROUND5_NAMES = [
 def test_round5_name_trimming(sentence, speakers, types, cues):
     got = one(sentence)
     assert [x.casefold() for x in got] == [speakers.casefold(), types, cues]
+
+
+@pytest.mark.parametrize(
+    "words,given",
+    [(["Saeed"], True), (["Mary", "Ellen"], True), (["Jean-Pierre"], True), (["President"], False), (["Senator"], False),
+     (["Mayor"], False), (["Chairman"], False), (["Director"], False), (["For"], False), (["Following"], False),
+     (["Gov."], False), (["A", "B", "C"], False), ([], False), (["NATO"], False)],
+)
+def test_given_names_before_a_surname(words, given):
+    coder = _attr._Coder(*_attr._resources("speakers.tsv", "cues.tsv"))
+    assert coder._given_names(words) is given
+
+
+def test_given_name_stops_are_titles_the_title_table_lacks():
+    # the table's own words are ruled out through it; the stop list holds only the others
+    assert _attr._GIVEN_NAME_STOPS.isdisjoint(_attr._titles().words)
