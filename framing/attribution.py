@@ -2293,8 +2293,9 @@ class _Coder:
             if lemma == "report" and masked[e : e + 6].lower() == " from " and masked[e + 6 : e + 7].isupper():
                 # "James Oduya reports from Istanbul": a broadcast hand-over to a reporter, not reported speech;
                 # "a journalist ... who has reported from Idlib": a career, not speech either
-                for x in srcs if all(isinstance(x, _Source) and x.is_person for x in srcs) else ():
-                    self._remember(_Source(x.canonical, "media", x.gender, False, True, x.roles | {"reporter", "correspondent"}, x.rule), paragraph)
+                if all(isinstance(x, _Source) and x.is_person for x in srcs):  # the reporters are remembered as media
+                    for x in srcs:
+                        self._remember(_Source(x.canonical, "media", x.gender, False, True, x.roles | {"reporter", "correspondent"}, x.rule), paragraph)
                 continue
             before = masked[max(0, pos - 60) : pos]
             quote_rule = "quote-tag-after" if _QMARK in before[-40:] and rule in ("subject-verb", "inverted-tag") else rule
