@@ -258,6 +258,15 @@ _POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 _WH_WORDS = frozenset("what how why who where when which".split())
 #: Lower-case words ending in -ly that are nouns, not adverbs to skip between a subject and its verb.
 _LY_NOUNS = frozenset("family ally assembly rally supply anomaly monopoly bully belly jelly".split())
+#: Shortest -ly word skipped as an adverb between a subject and its verb: shorter ones are mostly
+#: adjectives or nouns ("ally", "holy", "ugly"); "only" is listed in _AUX_ADVERBS.
+_MIN_LY_ADVERB = 5
+#: Shortest -ing word read as a fronted participle opening a comma segment ("Responding to the reports,"):
+#: shorter ones are mostly nouns ("thing", "being", "king").
+_MIN_PARTICIPLE = 6
+#: Characters read after "Name, " for the description of a person introduced there ("Sami Darwish, a
+#: Syrian journalist based in Gaziantep"): an article and a role of a few words fit.
+_INTRODUCTION_WINDOW = 60
 
 _QUOTE_CHARS = '"“”«»„'
 _OPENERS = "“«„"
@@ -323,16 +332,19 @@ _BODY_OF = re.compile(r"\s+(?:for|of|in)\s")
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|has been|have been)\s*$")
 #: what follows a cue that needs a complement: "that", a colon or a quotation, right after it ...
 _COMPLEMENT_AT = re.compile(r"\s*(?:that\b|:|" + _QMARK + r"|,?\s*" + _QMARK + ")")
-#: A complement clause without "that" ("Republicans argued the response was too limited", "he noted it
-#: had"): a determiner or pronoun opening a short subject, then a finite auxiliary; the common US/UK news
-#: form of indirect speech. Up to four words of subject, so that a mere object ("argued the case") is not one.
+#: ... or after up to three words ("said on Thursday that"), a colon also after one more ("wrote on Twitter:")
+_COMPLEMENT_NEAR = re.compile(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|(?:\w+\s*)?:)")
+#: ... or none: a complement clause without "that" ("Republicans argued the response was too limited",
+#: "he noted it had"): a determiner or pronoun opening a short subject, then a finite auxiliary; the common
+#: US/UK news form of indirect speech. Up to four words of subject, so that a mere object ("argued the case")
+#: is not one.
 _ZERO_COMPLEMENT = re.compile(
     r"\s+(?:the|a|an|his|her|its|their|this|these|those|it|he|she|they|we|i|there|no|some|most)"
     r"(?:\s+[\w'’-]+){0,4}?\s+(?:was|were|is|are|had|has|have|would|will|could|can|should|might|must|did)\b",
     re.I,
 )
-#: ... or after up to three words ("said on Thursday that"), a colon also after one more ("wrote on Twitter:")
-_COMPLEMENT_NEAR = re.compile(r"\s+(?:\w+\s+){0,3}(?:that|" + _QMARK + r"|(?:\w+\s*)?:)")
+#: Characters after a cue searched for a :data:`_ZERO_COMPLEMENT`: a determiner, four words and an auxiliary fit.
+_ZERO_COMPLEMENT_WINDOW = 60
 
 
 # ----------------------------------------------------------------- resources
@@ -1674,7 +1686,7 @@ class _Coder:
             text = texts[i]
             k = text.find(key)
             # "we're joined by Sami Darwish, a Syrian journalist based in Gaziantep": the appositive after it
-            desc = _tokens(text[k + len(key) : k + len(key) + 60])
+            desc = _tokens(text[k + len(key) : k + len(key) + _INTRODUCTION_WINDOW])
             if not desc or desc[0].lower() not in ("a", "an", "the"):
                 continue
             cut = next((n for n, t in enumerate(desc) if t in _SEGMENT_STOPS or t == "."), len(desc))
@@ -1727,7 +1739,7 @@ class _Coder:
                 if lt in _NEGATIONS:
                     return None, "negated", []
                 i -= 1
-            elif lt.endswith("ly") and len(lt) > 4 and toks[i - 1][:1].islower() and lt not in _LY_NOUNS and lt not in terms:
+            elif lt.endswith("ly") and len(lt) >= _MIN_LY_ADVERB and toks[i - 1][:1].islower() and lt not in _LY_NOUNS and lt not in terms:
                 i -= 1  # any adverb in -ly: "have strongly condemned", "jointly said"
             elif i < 3 and not complete:
                 return _RETRY  # "in the past" needs the two tokens before
@@ -1848,7 +1860,7 @@ class _Coder:
         hq, head = segs[head_i]
         while head_i > 1 and head and (
             head[0].lower() in _BOUNDARY_WORDS or head[0].lower() in _ADVERBIAL_STARTS
-            or (head[0].lower().endswith("ing") and len(head[0]) > 5 and head[0].lower() not in self.titles.words)
+            or (head[0].lower().endswith("ing") and len(head[0]) >= _MIN_PARTICIPLE and head[0].lower() not in self.titles.words)
             or (head[0].lower().endswith("ed") and len(head) > 1 and head[1].lower() in _PREPOSITIONS)
         ):
             # "Responding to the reports, the group's director, X, said", "Asked about the toll, ...": a fronted
@@ -2287,7 +2299,7 @@ class _Coder:
                 after = masked[e : e + 40]
                 before = masked[max(0, s - 80) : s]
                 tagpos = _QMARK in before[-60:] or after.strip()[:1] in ("", ".", ",") or _COMPLEMENT_AT.match(after)
-                if not tagpos and not _COMPLEMENT_NEAR.match(after) and not _ZERO_COMPLEMENT.match(masked, e, e + 60):
+                if not tagpos and not _COMPLEMENT_NEAR.match(after) and not _ZERO_COMPLEMENT.match(masked, e, e + _ZERO_COMPLEMENT_WINDOW):
                     continue
             srcs = src if isinstance(src, list) else [src]
             if lemma == "report" and masked[e : e + 6].lower() == " from " and masked[e + 6 : e + 7].isupper():
