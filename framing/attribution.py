@@ -2004,11 +2004,9 @@ class _Coder:
             for x in src if isinstance(src, list) else ([src] if src else []):
                 attrs.append(Attribution(x.canonical, x.source_type, "tweet", False, "tweet" + self._rule_suffix(x), -3))
         # ---- quotation structure
-        continuing = False
         if kind != "headline" and new_para and st.depth > 0:
             s = body.lstrip()
             if s[:1] in _QUOTE_CHARS:
-                continuing = True
                 lead = len(body) - len(s)
                 body = body[:lead] + " " + body[lead + 1 :]
             else:
