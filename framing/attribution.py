@@ -186,7 +186,7 @@ _BODY_ANAPHORS = {
 _EVENT_DEFAULT_TERMS = frozenset(("official", "officials", "senior official"))
 #: Titles held only while in office (a retired general keeps "General"; a former senator is not "Sen."):
 #: before "a former Green Beret" they say the person speaks as a sitting official, not an expert.
-_SITTING_TITLES = frozenset("rep. rep sen. sen senator representative congressman congresswoman lawmaker".split())
+_SITTING_TITLES = frozenset("rep. sen. senator representative congressman congresswoman lawmaker".split())
 #: Head nouns of unnamed people: named as the article calls them, never given the state the unit implies
 #: (codebook "Unnamed sources are named by what the article calls them"; a ministry keeps its state).
 _UNNAMED_PERSON_HEADS = frozenset("official officials source sources spokesman spokeswoman spokesperson".split())

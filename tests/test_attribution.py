@@ -1158,3 +1158,8 @@ def test_given_names_before_a_surname(words, given):
 def test_given_name_stops_are_titles_the_title_table_lacks():
     # the table's own words are ruled out through it; the stop list holds only the others
     assert _attr._GIVEN_NAME_STOPS.isdisjoint(_attr._titles().words)
+
+
+def test_sitting_titles_are_title_terms():
+    # _type_from compares them with the title terms found in a phrase: any other entry could never match
+    assert _attr._SITTING_TITLES <= set(_attr._titles().terms)
